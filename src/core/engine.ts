@@ -1,0 +1,37 @@
+/**
+ * Runs the registered rules over a parsed workbook: each rule at its configured severity
+ * (or not at all when `off`), in registry order, each seeing the findings before it.
+ */
+import type { Finding } from './model';
+import { RULES } from './rules';
+import type { RuleContext } from './rules/types';
+
+/** Returns the findings of every enabled rule, with `rule` and `severity` set. */
+export function runRules(ctx: Omit<RuleContext, 'findings'>): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const setting = ctx.config.rules[rule.id] ?? rule.defaultSeverity;
+    if (setting === 'off') continue;
+    for (const draft of rule.check({ ...ctx, findings })) {
+      findings.push({ rule: rule.id, severity: setting, ...draft });
+    }
+  }
+  return findings;
+}
+
+/** Orders findings by sheet (in workbook order), row, column, then rule id; stable otherwise. */
+export function sortFindings(findings: Finding[], sheetNames: readonly string[]): Finding[] {
+  const sheetIndex = new Map(sheetNames.map((name, i) => [name, i]));
+  const key = (f: Finding) => (f.sheet === undefined ? -1 : (sheetIndex.get(f.sheet) ?? sheetNames.length));
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort(
+      (a, b) =>
+        key(a.f) - key(b.f) ||
+        (a.f.row ?? 0) - (b.f.row ?? 0) ||
+        (a.f.column ?? 0) - (b.f.column ?? 0) ||
+        (a.f.rule < b.f.rule ? -1 : a.f.rule > b.f.rule ? 1 : 0) ||
+        a.i - b.i,
+    )
+    .map(({ f }) => f);
+}

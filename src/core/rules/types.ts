@@ -1,0 +1,46 @@
+/**
+ * The shape of a rule. Each rule lives in its own file named by its id
+ * (`rules/matrix/no-accountable.ts` is `matrix/no-accountable`) and exports one `Rule`.
+ * Its metadata is the one source for the sidebar's "explain", the reports' rule column and the
+ * README's rule table.
+ */
+import type { Config } from '../config';
+import type {
+  Finding,
+  FindingDraft,
+  ItemReviewState,
+  Quarter,
+  Severity,
+  WorkbookModel,
+} from '../model';
+
+export type RuleGroup = 'matrix' | 'role' | 'register' | 'review' | 'workbook' | 'waiver';
+
+export interface RuleMeta {
+  /** `group/name`, fixed by the SPEC. */
+  id: string;
+  group: RuleGroup;
+  defaultSeverity: Severity;
+  /** One line: what the rule finds. */
+  description: string;
+  /** Why it matters. */
+  rationale: string;
+}
+
+/** What every rule sees. */
+export interface RuleContext {
+  workbook: WorkbookModel;
+  config: Config;
+  /** The audit date, `YYYY-MM-DD`. */
+  asOf: string;
+  quarter: Quarter;
+  /** Review status of each register item, by item name (computed once before the rules run). */
+  reviews: Map<string, ItemReviewState>;
+  /** Findings of the rules that ran before this one (the registry is ordered). */
+  findings: readonly Finding[];
+}
+
+export interface Rule extends RuleMeta {
+  /** Returns the rule's findings; the engine adds `rule` and `severity`. */
+  check(ctx: RuleContext): FindingDraft[];
+}
