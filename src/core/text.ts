@@ -1,0 +1,66 @@
+/**
+ * Small text helpers shared across the core: cell values as text, white space folding, name
+ * normalisation for case- and space-insensitive matching, and A1 cell addresses. Pure
+ * functions with no dependencies, so every part of the core (matrix reader, governance sheets,
+ * rules) speaks of cells and names the same way.
+ */
+import type { CellValue } from './model';
+
+/**
+ * Returns the cell's value as display text, trimmed: '' for null/blank, `TRUE`/`FALSE` for
+ * booleans, numbers in their shortest decimal form. Non-breaking spaces count as spaces.
+ */
+export function cellText(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v.replace(/\u00a0/g, ' ').trim();
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  return '';
+}
+
+/** Returns the text with every run of white space (including new lines) folded to one space, trimmed. */
+export function foldSpaces(s: string): string {
+  return s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+}
+
+/** Returns the name lowercased, with white space folded and trimmed: the key names match on. */
+export function normaliseName(s: string): string {
+  return foldSpaces(s).toLowerCase();
+}
+
+/** Returns the column letters for a 1-based column number: 1 -> `A`, 27 -> `AA`. */
+export function columnLetter(column: number): string {
+  if (!Number.isInteger(column) || column < 1) {
+    throw new RangeError(`Column numbers start at 1, not ${column}.`);
+  }
+  let n = column;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** Returns the A1 address of a 1-based row and column: `toA1(3, 2)` is `B3`. */
+export function toA1(row: number, column: number): string {
+  if (!Number.isInteger(row) || row < 1) {
+    throw new RangeError(`Row numbers start at 1, not ${row}.`);
+  }
+  return `${columnLetter(column)}${row}`;
+}
+
+/**
+ * Returns the 1-based row and column of an A1 address (`$` signs allowed, any case), or
+ * undefined when the text is not a single-cell address.
+ */
+export function fromA1(a1: string): { row: number; column: number } | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?([0-9]+)$/.exec(a1.trim());
+  if (!m) return undefined;
+  const row = Number(m[2]);
+  if (row < 1) return undefined;
+  let column = 0;
+  for (const ch of m[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return { row, column };
+}
