@@ -2,7 +2,7 @@
  * Runs the registered rules over a parsed workbook: each rule at its configured severity
  * (or not at all when `off`), in registry order, each seeing the findings before it.
  */
-import type { Finding } from './model';
+import type { Finding, Severity } from './model';
 import { RULES } from './rules';
 import type { RuleContext } from './rules/types';
 
@@ -12,17 +12,25 @@ export function runRules(ctx: Omit<RuleContext, 'findings'>): Finding[] {
   for (const rule of RULES) {
     const setting = ctx.config.rules[rule.id] ?? rule.defaultSeverity;
     if (setting === 'off') continue;
-    for (const draft of rule.check({ ...ctx, findings })) {
-      findings.push({ rule: rule.id, severity: setting, ...draft });
+    for (const { maxSeverity, ...draft } of rule.check({ ...ctx, findings })) {
+      findings.push({ rule: rule.id, severity: lowerSeverity(setting, maxSeverity), ...draft });
     }
   }
   return findings;
 }
 
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** Returns the configured severity, lowered to `cap` when the rule capped this finding. */
+function lowerSeverity(configured: Severity, cap: Severity | undefined): Severity {
+  return cap !== undefined && SEVERITY_RANK[cap] < SEVERITY_RANK[configured] ? cap : configured;
+}
+
 /** Orders findings by sheet (in workbook order), row, column, then rule id; stable otherwise. */
 export function sortFindings(findings: Finding[], sheetNames: readonly string[]): Finding[] {
   const sheetIndex = new Map(sheetNames.map((name, i) => [name, i]));
-  const key = (f: Finding) => (f.sheet === undefined ? -1 : (sheetIndex.get(f.sheet) ?? sheetNames.length));
+  const key = (f: Finding) =>
+    f.sheet === undefined ? -1 : (sheetIndex.get(f.sheet) ?? sheetNames.length);
   return findings
     .map((f, i) => ({ f, i }))
     .sort(

@@ -40,7 +40,14 @@ export interface RuleContext {
   findings: readonly Finding[];
 }
 
+/**
+ * What a rule returns for one finding. `maxSeverity` lets a rule report one finding below its
+ * configured severity (never above it): `review/sponsor-review-missing` is an error once the
+ * quarter has ended but only info while it runs. The engine applies and drops it.
+ */
+export type RuleFinding = FindingDraft & { maxSeverity?: Severity };
+
 export interface Rule extends RuleMeta {
   /** Returns the rule's findings; the engine adds `rule` and `severity`. */
-  check(ctx: RuleContext): FindingDraft[];
+  check(ctx: RuleContext): RuleFinding[];
 }

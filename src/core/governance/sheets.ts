@@ -1,0 +1,450 @@
+/**
+ * Recognises the governance sheets of a workbook by their header row, not by name or
+ * position: Register, Roles, Leadership, Reviews, Waivers and Config. The header row may sit
+ * anywhere in the first rows (titles above it are fine), its columns in any order, and each
+ * column is known by several spellings (matched ignoring case, spaces and punctuation).
+ * Data rows are read until the sheet ends; blank rows are skipped.
+ */
+import type { Config } from '../config';
+import { parseDateCell } from '../dates';
+import type {
+  CellValue,
+  DateField,
+  Grid,
+  ItemKind,
+  LeadershipMember,
+  Register,
+  RegisterItem,
+  ReviewEntry,
+  RoleEntry,
+  SheetInput,
+  TextField,
+  WaiverEntry,
+  WorkbookModel,
+} from '../model';
+import { cellText, foldSpaces, toA1 } from '../text';
+import { splitPeople } from './people';
+
+/** How many rows from the top are searched for a header row. */
+const HEADER_SCAN_ROWS = 20;
+
+type Columns<F extends string> = Partial<Record<F, number>>;
+
+/** Returns header text reduced to letters and digits, lowercased: `Holder(s)` -> `holders`. */
+export function headerKey(value: CellValue | undefined): string {
+  return cellText(value)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
+}
+
+const REGISTER_HEADERS = {
+  name: [
+    'name',
+    'item',
+    'itemname',
+    'processservice',
+    'processorservice',
+    'processname',
+    'servicename',
+    'title',
+  ],
+  kind: ['kind', 'type', 'itemtype', 'itemkind'],
+  owner: ['owner', 'owners', 'processowner', 'serviceowner', 'itemowner'],
+  sponsor: [
+    'ltsponsor',
+    'sponsor',
+    'ltsponsors',
+    'leadershipsponsor',
+    'executivesponsor',
+    'leadershipteamsponsor',
+  ],
+  manager: ['manager', 'managers', 'processmanager', 'servicemanager'],
+  raciSheet: ['racisheet', 'raci', 'racimatrix', 'matrix', 'matrixsheet', 'racitab', 'sheet'],
+  reviewCadence: ['reviewcadence', 'cadence', 'reviewfrequency', 'frequency'],
+  lastReviewed: ['lastreviewed', 'lastreview', 'lastreviewdate', 'reviewed', 'lastreviewedon'],
+  sponsorReview: [
+    'sponsorreview',
+    'lastsponsorreview',
+    'sponsorreviewdate',
+    'ltsponsorreview',
+    'sponsorreviewed',
+  ],
+  signOff: ['signoff', 'signedoff', 'sponsorsignoff', 'signoffdate', 'signedoffon'],
+};
+
+const ROLE_HEADERS = {
+  role: ['role', 'rolename', 'roletitle', 'racirole'],
+  category: ['category', 'itilrole', 'genericrole', 'rolecategory', 'roletype'],
+  holders: [
+    'holders',
+    'holder',
+    'heldby',
+    'people',
+    'person',
+    'assignee',
+    'assignees',
+    'roleholders',
+    'roleholder',
+  ],
+  deputy: ['deputy', 'deputies', 'backup', 'backups', 'delegate'],
+};
+
+const LEADERSHIP_HEADERS = {
+  name: ['name', 'member', 'fullname', 'person', 'leader'],
+  email: ['email', 'emailaddress', 'mail', 'workemail'],
+  active: ['active', 'sitting', 'status', 'current'],
+  until: ['until', 'activeuntil', 'enddate', 'termends', 'termend', 'to', 'leaves', 'end'],
+};
+
+const REVIEW_HEADERS = {
+  item: ['item', 'process', 'service', 'processservice', 'processorservice', 'name', 'itemname'],
+  type: ['reviewtype', 'type', 'kind', 'review'],
+  date: ['date', 'reviewdate', 'reviewedon', 'when', 'dateofreview'],
+  reviewer: ['reviewer', 'reviewedby', 'by', 'reviewers'],
+  notes: ['notes', 'note', 'comments', 'comment', 'outcome'],
+};
+
+const WAIVER_HEADERS = {
+  rule: ['rule', 'ruleid', 'rules'],
+  target: ['itemorsheet', 'sheetoritem', 'item', 'sheet', 'target', 'itemsheet', 'appliesto'],
+  where: ['celloractivity', 'activityorcell', 'cell', 'activity', 'where', 'location', 'scope'],
+  reason: ['reason', 'justification', 'rationale', 'why'],
+  approvedBy: ['approvedby', 'approver', 'approved', 'signedoffby'],
+  expires: ['expires', 'expiry', 'expirydate', 'expireson', 'validuntil', 'until', 'expiration'],
+};
+
+const CONFIG_HEADERS = {
+  key: ['key', 'setting', 'option', 'parameter'],
+  value: ['value', 'settingvalue', 'val'],
+};
+
+/** Returns the header row (1-based) and the column of each field, or undefined. */
+function findHeader<F extends string>(
+  rows: Grid,
+  synonyms: Record<F, string[]>,
+  accept: (cols: Columns<F>) => boolean,
+): { headerRow: number; columns: Columns<F> } | undefined {
+  const fields = Object.keys(synonyms) as F[];
+  for (let r = 0; r < Math.min(rows.length, HEADER_SCAN_ROWS); r++) {
+    const row = rows[r] ?? [];
+    const columns: Columns<F> = {};
+    for (const field of fields) {
+      // Earlier synonyms are better matches: "LT Sponsor" beats "Sponsor review" for sponsor.
+      for (const word of synonyms[field]) {
+        const c = row.findIndex(
+          (v, i) => headerKey(v) === word && !Object.values(columns).includes(i + 1),
+        );
+        if (c >= 0) {
+          columns[field] = c + 1;
+          break;
+        }
+      }
+    }
+    if (accept(columns)) return { headerRow: r + 1, columns };
+  }
+  return undefined;
+}
+
+function has<F extends string>(cols: Columns<F>, ...fields: F[]): number {
+  return fields.filter((f) => cols[f] !== undefined).length;
+}
+
+interface RowReader {
+  text(column: number | undefined): string;
+  value(column: number | undefined): CellValue;
+  cell(column: number | undefined): string | undefined;
+  row: number;
+}
+
+function eachDataRow(
+  rows: Grid,
+  headerRow: number,
+  columns: number[],
+  visit: (reader: RowReader) => void,
+): void {
+  for (let r = headerRow; r < rows.length; r++) {
+    const cells = rows[r] ?? [];
+    if (columns.every((c) => cellText(cells[c - 1]) === '')) continue;
+    const row = r + 1;
+    visit({
+      row,
+      value: (c) => (c === undefined ? null : (cells[c - 1] ?? null)),
+      text: (c) => (c === undefined ? '' : foldSpaces(cellText(cells[c - 1]))),
+      cell: (c) => (c === undefined ? undefined : toA1(row, c)),
+    });
+  }
+}
+
+function columnList<F extends string>(cols: Columns<F>): number[] {
+  return Object.values(cols).filter((c): c is number => typeof c === 'number');
+}
+
+function dateField(
+  reader: RowReader,
+  column: number | undefined,
+  config: Config,
+): DateField | undefined {
+  if (column === undefined) return undefined;
+  const value = reader.value(column);
+  const parsed = parseDateCell(value, config.dateOrder);
+  return { ...parsed, raw: cellText(value), cell: reader.cell(column) as string };
+}
+
+function textField(reader: RowReader, column: number | undefined): TextField | undefined {
+  if (column === undefined) return undefined;
+  return { value: reader.text(column), cell: reader.cell(column) as string };
+}
+
+/** Returns the kind of a register item from its Kind cell. */
+export function itemKind(text: string): ItemKind {
+  const t = text.toLowerCase();
+  if (t.includes('process')) return 'process';
+  if (t.includes('service')) return 'service';
+  if (t.includes('practice')) return 'practice';
+  return 'other';
+}
+
+/** Returns the register found on the sheet, or undefined when the sheet is not a register. */
+export function readRegister(sheet: SheetInput, config: Config): Register | undefined {
+  const header = findHeader(
+    sheet.rows,
+    REGISTER_HEADERS,
+    (c) =>
+      c.name !== undefined &&
+      has(c, 'kind', 'owner', 'sponsor', 'raciSheet', 'manager', 'reviewCadence', 'lastReviewed') >=
+        2,
+  );
+  if (!header) return undefined;
+  const c = header.columns;
+  const items: RegisterItem[] = [];
+  eachDataRow(sheet.rows, header.headerRow, [c.name as number], (r) => {
+    const kindRaw = r.text(c.kind);
+    items.push({
+      name: r.text(c.name),
+      kind: itemKind(kindRaw),
+      kindRaw,
+      sheet: sheet.name,
+      row: r.row,
+      cell: r.cell(c.name) as string,
+      owners: splitPeople(r.value(c.owner)),
+      ownerCell: r.cell(c.owner),
+      sponsor: foldSpaces(r.text(c.sponsor)),
+      sponsorCell: r.cell(c.sponsor),
+      managers: splitPeople(r.value(c.manager)),
+      managerCell: r.cell(c.manager),
+      raciSheet: textField(r, c.raciSheet),
+      reviewCadence: textField(r, c.reviewCadence),
+      lastReviewed: dateField(r, c.lastReviewed, config),
+      sponsorReview: dateField(r, c.sponsorReview, config),
+      signOff: dateField(r, c.signOff, config),
+    });
+  });
+  return { sheet: sheet.name, headerRow: header.headerRow, items };
+}
+
+/** Returns the Roles sheet's entries, or undefined when the sheet is not a Roles sheet. */
+export function readRoles(sheet: SheetInput): RoleEntry[] | undefined {
+  const header = findHeader(
+    sheet.rows,
+    ROLE_HEADERS,
+    (c) => c.role !== undefined && c.holders !== undefined,
+  );
+  if (!header) return undefined;
+  const c = header.columns;
+  const entries: RoleEntry[] = [];
+  eachDataRow(sheet.rows, header.headerRow, [c.role as number], (r) => {
+    entries.push({
+      role: r.text(c.role),
+      category: r.text(c.category),
+      holders: splitPeople(r.value(c.holders)),
+      deputies: splitPeople(r.value(c.deputy)),
+      sheet: sheet.name,
+      row: r.row,
+      cell: r.cell(c.role) as string,
+    });
+  });
+  return entries;
+}
+
+const NOT_ACTIVE = /^(no|n|false|0|inactive|former|left|retired|ex|departed|off)$/i;
+
+/** Returns the Leadership sheet's members, or undefined when the sheet is not a roster. */
+export function readLeadership(sheet: SheetInput, config: Config): LeadershipMember[] | undefined {
+  const namedLikeRoster = /leader|roster|\blt\b|exec|board/i.test(sheet.name);
+  const header = findHeader(
+    sheet.rows,
+    LEADERSHIP_HEADERS,
+    (c) =>
+      c.name !== undefined &&
+      (c.email !== undefined || (namedLikeRoster && has(c, 'active', 'until') > 0)),
+  );
+  if (!header) return undefined;
+  const c = header.columns;
+  const members: LeadershipMember[] = [];
+  eachDataRow(
+    sheet.rows,
+    header.headerRow,
+    [c.name as number, ...(c.email ? [c.email] : [])],
+    (r) => {
+      const activeText = r.text(c.active);
+      members.push({
+        name: r.text(c.name),
+        email: r.text(c.email).replace(/^mailto:/i, ''),
+        active: !NOT_ACTIVE.test(activeText),
+        until: dateField(r, c.until, config),
+        sheet: sheet.name,
+        row: r.row,
+      });
+    },
+  );
+  return members;
+}
+
+/** Returns the Reviews log's entries, or undefined when the sheet is not a Reviews log. */
+export function readReviews(sheet: SheetInput, config: Config): ReviewEntry[] | undefined {
+  const header = findHeader(
+    sheet.rows,
+    REVIEW_HEADERS,
+    (c) => c.item !== undefined && c.date !== undefined && c.type !== undefined,
+  );
+  if (!header) return undefined;
+  const c = header.columns;
+  const entries: ReviewEntry[] = [];
+  eachDataRow(sheet.rows, header.headerRow, [c.item as number, c.date as number], (r) => {
+    entries.push({
+      item: r.text(c.item),
+      type: r.text(c.type),
+      date: dateField(r, c.date, config) as DateField,
+      reviewer: r.text(c.reviewer),
+      notes: r.text(c.notes),
+      sheet: sheet.name,
+      row: r.row,
+    });
+  });
+  return entries;
+}
+
+/** Returns the Waivers sheet's entries, or undefined when the sheet is not a Waivers sheet. */
+export function readWaivers(sheet: SheetInput, config: Config): WaiverEntry[] | undefined {
+  const header = findHeader(
+    sheet.rows,
+    WAIVER_HEADERS,
+    (c) => c.rule !== undefined && has(c, 'reason', 'approvedBy') > 0,
+  );
+  if (!header) return undefined;
+  const c = header.columns;
+  const entries: WaiverEntry[] = [];
+  eachDataRow(sheet.rows, header.headerRow, columnList(c), (r) => {
+    entries.push({
+      rule: r.text(c.rule),
+      target: r.text(c.target),
+      where: r.text(c.where),
+      reason: r.text(c.reason),
+      approvedBy: r.text(c.approvedBy),
+      expires: dateField(r, c.expires, config),
+      sheet: sheet.name,
+      row: r.row,
+    });
+  });
+  return entries;
+}
+
+/**
+ * Returns the Config sheet's key/value pairs and where each key sits (for error messages), or
+ * undefined when no sheet has a Key and a Value column. A sheet named "Config" (or "Settings")
+ * is preferred when several qualify.
+ */
+export function readConfigSheet(sheets: SheetInput[]):
+  | {
+      sheet: string;
+      pairs: { key: string; value: CellValue }[];
+      where: Record<string, { sheet?: string; cell?: string }>;
+    }
+  | undefined {
+  const ordered = [...sheets].sort(
+    (a, b) => Number(!/config|settings/i.test(a.name)) - Number(!/config|settings/i.test(b.name)),
+  );
+  for (const sheet of ordered) {
+    const header = findHeader(
+      sheet.rows,
+      CONFIG_HEADERS,
+      (c) => c.key !== undefined && c.value !== undefined,
+    );
+    if (!header) continue;
+    const { key, value } = header.columns as { key: number; value: number };
+    const pairs: { key: string; value: CellValue }[] = [];
+    const where: Record<string, { sheet?: string; cell?: string }> = {};
+    eachDataRow(sheet.rows, header.headerRow, [key], (r) => {
+      const k = r.text(key);
+      const v = r.value(value);
+      pairs.push({ key: k, value: typeof v === 'string' ? v.trim() : v });
+      where[k] = { sheet: sheet.name, cell: r.cell(value) };
+    });
+    return { sheet: sheet.name, pairs, where };
+  }
+  return undefined;
+}
+
+/**
+ * Returns the governance part of the workbook model (register, roles, leadership, reviews,
+ * waivers; the first sheet of each kind) and the names of the sheets that are governance
+ * sheets, which must not be searched for matrices. `leadership` is an extra roster workbook
+ * shared by all workbooks; its members are added to the workbook's own.
+ */
+export function recogniseGovernanceSheets(
+  sheets: SheetInput[],
+  config: Config,
+  leadership: SheetInput[],
+): { model: Partial<WorkbookModel>; claimed: Set<string> } {
+  const model: Partial<WorkbookModel> = {};
+  const claimed = new Set<string>();
+  for (const sheet of sheets) {
+    if (!model.register) {
+      const register = readRegister(sheet, config);
+      if (register) {
+        model.register = register;
+        claimed.add(sheet.name);
+        continue;
+      }
+    }
+    if (!model.reviews) {
+      const entries = readReviews(sheet, config);
+      if (entries) {
+        model.reviews = { sheet: sheet.name, entries };
+        claimed.add(sheet.name);
+        continue;
+      }
+    }
+    if (!model.waivers) {
+      const entries = readWaivers(sheet, config);
+      if (entries) {
+        model.waivers = { sheet: sheet.name, entries };
+        claimed.add(sheet.name);
+        continue;
+      }
+    }
+    if (!model.roles) {
+      const entries = readRoles(sheet);
+      if (entries) {
+        model.roles = { sheet: sheet.name, entries };
+        claimed.add(sheet.name);
+        continue;
+      }
+    }
+    if (!model.leadership) {
+      const members = readLeadership(sheet, config);
+      if (members) {
+        model.leadership = { sheet: sheet.name, members };
+        claimed.add(sheet.name);
+        continue;
+      }
+    }
+  }
+  for (const sheet of leadership) {
+    const members = readLeadership(sheet, config);
+    if (!members) continue;
+    if (model.leadership) model.leadership.members.push(...members);
+    else model.leadership = { sheet: sheet.name, members };
+  }
+  return { model, claimed };
+}
