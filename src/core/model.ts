@@ -207,6 +207,8 @@ export interface WaiverEntry {
   expires?: DateField;
   sheet: string;
   row: number;
+  /** A1 of the waiver's Rule cell (optional: added for `waiver/invalid` to point at it). */
+  cell?: string;
 }
 
 /** Everything the core recognised in one workbook. */

@@ -15,12 +15,12 @@ import { adherence, expectedReviews, parseCadence, reviewStatus } from '../caden
 import type { Config } from '../config';
 import { parseDateCell } from '../dates';
 import type {
+  DateField,
   ItemReviewState,
   Quarter,
   RaciMatrix,
   RegisterItem,
   ReviewEntry,
-  TextField,
   WorkbookModel,
 } from '../model';
 import { normaliseName } from '../text';
@@ -37,17 +37,25 @@ export function reviewEntriesFor(workbook: WorkbookModel, itemName: string): Rev
   return (workbook.reviews?.entries ?? []).filter((e) => normaliseName(e.item) === name);
 }
 
-/** Returns the item's review cadence as written: the Register's cell, else the matrix metadata's. */
-export function cadenceField(
+/**
+ * Returns the item's review cadence as written and where: the Register's cell when it holds
+ * one, else the first linked matrix metadata's Review cadence, else the Register's blank cell
+ * (undefined when the Register has no cadence column and no matrix names one).
+ */
+export function cadenceSource(
   item: RegisterItem,
   matrices: readonly RaciMatrix[],
-): TextField | undefined {
-  if (item.reviewCadence && item.reviewCadence.value !== '') return item.reviewCadence;
+): { value: string; sheet: string; cell: string } | undefined {
+  if (item.reviewCadence && item.reviewCadence.value !== '') {
+    return { ...item.reviewCadence, sheet: item.sheet };
+  }
   for (const m of matrices) {
     const entry = m.metadata.reviewCadence;
-    if (entry && entry.value.trim() !== '') return { value: entry.value.trim(), cell: entry.cell };
+    if (entry && entry.value.trim() !== '') {
+      return { value: entry.value.trim(), sheet: m.sheet, cell: entry.cell };
+    }
   }
-  return item.reviewCadence;
+  return item.reviewCadence ? { ...item.reviewCadence, sheet: item.sheet } : undefined;
 }
 
 /** Returns the valid Last reviewed dates of the linked matrices' metadata blocks. */
@@ -88,7 +96,7 @@ export function computeItemReview(
   ].filter((d): d is string => d !== null);
   const lastReviewed = latest(reviewDates.filter((d) => d <= asOf));
 
-  const cadenceText = cadenceField(item, matrices)?.value ?? '';
+  const cadenceText = cadenceSource(item, matrices)?.value ?? '';
   const cadence = parseCadence(cadenceText);
   const status = reviewStatus(lastReviewed, cadence, asOf, config.dueSoonDays);
 
@@ -138,4 +146,78 @@ export function computeReviews(
     );
   }
   return states;
+}
+
+/** A date cell somewhere in the governance sheets or matrix metadata, for the date rules. */
+export interface DatedCell {
+  /** What the date is, for messages: `Last reviewed of "Incident Management"`. */
+  label: string;
+  sheet: string;
+  field: DateField;
+  item?: string;
+  /** False for dates that may lie in the future (a roster's Until, a waiver's Expires). */
+  past: boolean;
+}
+
+/**
+ * Returns every date cell the review rules check: the Register's Last reviewed, Sponsor
+ * review and Sign-off, the Reviews log's dates, matrix metadata's Last reviewed and the
+ * Leadership roster's Until dates. Blank cells are left out.
+ */
+export function datedCells(workbook: WorkbookModel, config: Config): DatedCell[] {
+  const cells: DatedCell[] = [];
+  const add = (cell: DatedCell) => {
+    if (cell.field.raw !== '' || cell.field.value !== null) cells.push(cell);
+  };
+  for (const item of workbook.register?.items ?? []) {
+    const fields: [string, DateField | undefined][] = [
+      ['Last reviewed', item.lastReviewed],
+      ['Sponsor review', item.sponsorReview],
+      ['Sign-off', item.signOff],
+    ];
+    for (const [label, field] of fields) {
+      if (field)
+        add({
+          label: `${label} of "${item.name}"`,
+          sheet: item.sheet,
+          field,
+          item: item.name,
+          past: true,
+        });
+    }
+  }
+  for (const entry of workbook.reviews?.entries ?? []) {
+    add({
+      label: `the ${entry.type || 'review'} of "${entry.item}" in the Reviews log`,
+      sheet: entry.sheet,
+      field: entry.date,
+      item: entry.item,
+      past: true,
+    });
+  }
+  const links = linkItems(workbook);
+  for (const matrix of workbook.matrices) {
+    const entry = matrix.metadata.lastReviewed;
+    if (!entry) continue;
+    const parsed = parseDateCell(entry.value, config.dateOrder);
+    const item = [...links].find(([, ms]) => ms.includes(matrix))?.[0];
+    add({
+      label: `Last reviewed of the matrix on sheet "${matrix.sheet}"`,
+      sheet: matrix.sheet,
+      field: { ...parsed, raw: entry.value, cell: entry.cell },
+      ...(item ? { item } : {}),
+      past: true,
+    });
+  }
+  for (const member of workbook.leadership?.members ?? []) {
+    if (member.until) {
+      add({
+        label: `Until of ${member.name}`,
+        sheet: member.sheet,
+        field: member.until,
+        past: false,
+      });
+    }
+  }
+  return cells;
 }

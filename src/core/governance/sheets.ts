@@ -344,6 +344,7 @@ export function readWaivers(sheet: SheetInput, config: Config): WaiverEntry[] | 
       expires: dateField(r, c.expires, config),
       sheet: sheet.name,
       row: r.row,
+      cell: r.cell(c.rule),
     });
   });
   return entries;

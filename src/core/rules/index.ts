@@ -6,10 +6,52 @@
 import type { Rule } from './types';
 // -- matrix and role rules that need only the matrix (issue: core part 1)
 // -- role rules that need the Roles sheet, register, review, workbook, waiver (core part 2)
+import { roleUnknown } from './role/unknown';
+import { roleVacant } from './role/vacant';
+import { roleSharedAccountability } from './role/shared-accountability';
+import { roleSodConflict } from './role/sod-conflict';
+import { registerNoOwner } from './register/no-owner';
+import { registerMultipleOwners } from './register/multiple-owners';
+import { registerNoSponsor } from './register/no-sponsor';
+import { registerSponsorNotInLeadership } from './register/sponsor-not-in-leadership';
+import { registerNoManager } from './register/no-manager';
+import { registerNoRaci } from './register/no-raci';
+import { registerOrphanRaci } from './register/orphan-raci';
+import { registerDuplicateItem } from './register/duplicate-item';
+import { reviewNever } from './review/never';
+import { reviewOverdue } from './review/overdue';
+import { reviewDueSoon } from './review/due-soon';
+import { reviewInvalidCadence } from './review/invalid-cadence';
+import { reviewInvalidDate } from './review/invalid-date';
+import { reviewFutureDate } from './review/future-date';
+import { reviewSponsorReviewMissing } from './review/sponsor-review-missing';
+import { reviewNoSignoff } from './review/no-signoff';
+import { waiverInvalid } from './waiver/invalid';
 
 export const RULES: readonly Rule[] = [
   // part 1: matrix/*, then role/* (matrix only), then workbook/no-matrix
   // part 2: role/* (Roles sheet), register/*, review/*, waiver/invalid (last)
+  roleUnknown,
+  roleVacant,
+  roleSharedAccountability,
+  roleSodConflict,
+  registerNoOwner,
+  registerMultipleOwners,
+  registerNoSponsor,
+  registerSponsorNotInLeadership,
+  registerNoManager,
+  registerNoRaci,
+  registerOrphanRaci,
+  registerDuplicateItem,
+  reviewNever,
+  reviewOverdue,
+  reviewDueSoon,
+  reviewInvalidCadence,
+  reviewInvalidDate,
+  reviewFutureDate,
+  reviewSponsorReviewMissing,
+  reviewNoSignoff,
+  waiverInvalid,
 ];
 
 /** The ids of all rules, in registry order. */
