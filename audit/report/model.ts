@@ -1,0 +1,527 @@
+/**
+ * The one report model of the audit: `buildReport` merges the core's per-workbook results
+ * into the shape of report.json (SPEC section 5) that every renderer (xlsx, JSON, HTML, text,
+ * mail) reads. It adds what only a view across workbooks can know: sponsors merged across
+ * files, `register/duplicate-item` between workbooks, each person's R and A load, reviews
+ * falling due next quarter, and the trend against last quarter's report. Everything is sorted
+ * and built in a fixed key order so the same inputs always give the same bytes.
+ */
+import type { Config } from '../../src/core/config';
+import type {
+  AnalysisResult,
+  ConfigError,
+  Finding,
+  ItemKind,
+  Quarter,
+  ReviewStatus,
+  Severity,
+  SponsorReviewStatus,
+} from '../../src/core/model';
+import { findRule } from '../../src/core/rules';
+import { normaliseName } from '../../src/core/text';
+import { nextQuarter } from './dates';
+import { slugify } from './slug';
+
+export interface FindingCounts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export interface ReportInput {
+  file: string;
+  sha256: string;
+  status: 'ok' | 'unreadable';
+  error?: string;
+  /** Problems in the workbook's Config sheet (a configuration error: exit code 2). */
+  configErrors?: ConfigError[];
+}
+
+export interface ReportFinding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  file: string;
+  sheet: string;
+  cell?: string;
+  item?: string;
+  activity?: string;
+  role?: string;
+  suggestion?: string;
+  waived?: boolean;
+}
+
+export interface ReportItem {
+  name: string;
+  kind: ItemKind;
+  file: string;
+  owner: string;
+  sponsor: string;
+  manager: string;
+  compliant: boolean;
+  score: number;
+  findings: FindingCounts;
+  /** Labels of the compliance checks that failed: the "why" of a non-compliant item. */
+  failedChecks: string[];
+  review: {
+    cadence: string | null;
+    lastReviewed: string | null;
+    nextDue: string | null;
+    status: ReviewStatus;
+    daysOverdue: number | null;
+    adherence: number | null;
+  };
+  sponsorReview: { date: string | null; status: SponsorReviewStatus };
+}
+
+export interface ReportSponsor {
+  name: string;
+  email?: string;
+  /** Safe for file names; unique in the report. */
+  slug: string;
+  unassigned?: boolean;
+  sitting: boolean | null;
+  items: number;
+  compliant: number;
+  compliance: number;
+  previousCompliance?: number;
+  /** The sponsor's items, by file and name. */
+  itemList: { file: string; name: string }[];
+  /** With a previous report: findings that appeared and disappeared since then. */
+  newFindings?: ReportFinding[];
+  resolvedFindings?: ReportFinding[];
+}
+
+export interface PersonLoad {
+  person: string;
+  /** `holder` when named in a Roles sheet, `role` when only the role name is known. */
+  source: 'holder' | 'role';
+  responsible: number;
+  accountable: number;
+  roles: string[];
+  files: string[];
+}
+
+export interface ReportJson {
+  schemaVersion: 1;
+  quarter: string;
+  period: { start: string; end: string };
+  asOf: string;
+  nextQuarter: { quarter: string; start: string; end: string };
+  previousQuarter: string | null;
+  summary: {
+    inputs: number;
+    unreadable: number;
+    items: number;
+    compliant: number;
+    compliance: number;
+    findings: FindingCounts & { waived: number };
+  };
+  /** Overall compliance of earlier quarters, oldest first (from the previous report's chain). */
+  history: { quarter: string; compliance: number }[];
+  inputs: ReportInput[];
+  items: ReportItem[];
+  sponsors: ReportSponsor[];
+  findings: ReportFinding[];
+  people: PersonLoad[];
+}
+
+/** One audited file as `run-audit` hands it over. */
+export interface AuditedFile {
+  file: string;
+  sha256: string;
+  result?: AnalysisResult;
+  error?: string;
+}
+
+export interface BuildReportOptions {
+  quarter: Quarter;
+  asOf: string;
+  files: AuditedFile[];
+  /** The audit-wide configuration, for the severity of cross-workbook findings. */
+  config: Config;
+  previous?: ReportJson;
+}
+
+const HISTORY_LENGTH = 8;
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function ratio(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part / whole) * 10000) / 10000;
+}
+
+function toReportFinding(f: Finding, file: string): ReportFinding {
+  const out: ReportFinding = {
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    file,
+    sheet: f.sheet ?? '',
+  };
+  if (f.cell) out.cell = f.cell;
+  if (f.item) out.item = f.item;
+  if (f.activity) out.activity = f.activity;
+  if (f.role) out.role = f.role;
+  if (f.suggestion) out.suggestion = f.suggestion;
+  if (f.waived) out.waived = true;
+  return out;
+}
+
+/** Returns the key that identifies "the same finding" from one quarter to the next. */
+export function findingKey(f: ReportFinding): string {
+  const where = f.activity || f.role ? '' : (f.cell ?? '');
+  return [f.rule, f.file, f.sheet, f.item ?? '', f.activity ?? '', f.role ?? '', where].join(
+    '\u0001',
+  );
+}
+
+function sponsorKey(s: { name: string; email?: string; unassigned?: boolean }): string {
+  if (s.unassigned) return '\u0000unassigned';
+  return s.email ? `@${s.email.trim().toLowerCase()}` : normaliseName(s.name);
+}
+
+/** Adds `register/duplicate-item` for items registered in more than one workbook. */
+function crossWorkbookDuplicates(
+  files: AuditedFile[],
+  config: Config,
+  items: ReportItem[],
+  findings: ReportFinding[],
+): void {
+  const rule = findRule('register/duplicate-item');
+  const setting = config.rules['register/duplicate-item'] ?? rule?.defaultSeverity ?? 'error';
+  if (setting === 'off') return;
+  const byName = new Map<
+    string,
+    { file: string; sheet: string; cell?: string; row: number; name: string }[]
+  >();
+  for (const f of files) {
+    if (!f.result) continue;
+    const seen = new Set<string>();
+    for (const item of f.result.items) {
+      const key = normaliseName(item.name);
+      if (!key || seen.has(key)) continue;
+      seen.add(key);
+      const reg = f.result.workbook.register?.items.find(
+        (r) => r.row === item.row && r.sheet === item.sheet,
+      );
+      const list = byName.get(key) ?? [];
+      list.push({
+        file: f.file,
+        sheet: item.sheet,
+        cell: reg?.cell,
+        row: item.row,
+        name: item.name,
+      });
+      byName.set(key, list);
+    }
+  }
+  for (const list of byName.values()) {
+    if (list.length < 2) continue;
+    for (const here of list) {
+      const others = list.filter((o) => o !== here);
+      const where = others.map((o) => `${o.file} (sheet ${o.sheet}, row ${o.row})`).join(', ');
+      const finding: ReportFinding = {
+        rule: 'register/duplicate-item',
+        severity: setting,
+        message: `Item "${here.name}" is also registered in ${where}; each item belongs in one register.`,
+        file: here.file,
+        sheet: here.sheet,
+      };
+      if (here.cell) finding.cell = here.cell;
+      finding.item = here.name;
+      finding.suggestion = 'Keep the item in one workbook and remove or rename the other entries.';
+      findings.push(finding);
+      const item = items.find((i) => i.file === here.file && i.name === here.name);
+      if (item) {
+        item.findings[setting] += 1;
+        if (setting === 'error') item.compliant = false;
+      }
+    }
+  }
+}
+
+/** Returns each person's R and A counts across all matrices of all workbooks. */
+export function computePeople(files: AuditedFile[]): PersonLoad[] {
+  const people = new Map<string, PersonLoad>();
+  for (const f of files) {
+    const wb = f.result?.workbook;
+    if (!wb) continue;
+    const holders = new Map<string, string[]>();
+    for (const entry of wb.roles?.entries ?? []) {
+      if (entry.holders.length > 0) holders.set(normaliseName(entry.role), entry.holders);
+    }
+    for (const matrix of wb.matrices) {
+      matrix.roles.forEach((role, index) => {
+        const named = holders.get(normaliseName(role.name));
+        const persons = named
+          ? named.map((p) => ({ person: p, source: 'holder' as const }))
+          : [{ person: role.name, source: 'role' as const }];
+        for (const activity of matrix.activities) {
+          const cell = activity.cells[index];
+          if (!cell) continue;
+          const r = cell.letters.includes('R');
+          const a = cell.letters.includes('A');
+          if (!r && !a) continue;
+          for (const { person, source } of persons) {
+            const key = `${source}:${normaliseName(person)}`;
+            const load = people.get(key) ?? {
+              person: person.trim(),
+              source,
+              responsible: 0,
+              accountable: 0,
+              roles: [],
+              files: [],
+            };
+            if (r) load.responsible += 1;
+            if (a) load.accountable += 1;
+            if (!load.roles.includes(role.name)) load.roles.push(role.name);
+            if (!load.files.includes(f.file)) load.files.push(f.file);
+            people.set(key, load);
+          }
+        }
+      });
+    }
+  }
+  return [...people.values()]
+    .map((p) => ({ ...p, roles: [...p.roles].sort(cmp), files: [...p.files].sort(cmp) }))
+    .sort(
+      (a, b) =>
+        b.responsible + b.accountable - (a.responsible + a.accountable) ||
+        cmp(normaliseName(a.person), normaliseName(b.person)) ||
+        cmp(a.source, b.source),
+    );
+}
+
+/** Returns the report model (the content of report.json) for one audit run. */
+export function buildReport(options: BuildReportOptions): ReportJson {
+  const files = [...options.files].sort((a, b) => cmp(a.file, b.file));
+  const inputs: ReportInput[] = files.map((f) => {
+    const input: ReportInput = {
+      file: f.file,
+      sha256: f.sha256,
+      status: f.result ? 'ok' : 'unreadable',
+    };
+    if (!f.result) input.error = f.error ?? 'the file could not be read';
+    if (f.result && f.result.configErrors.length > 0) input.configErrors = f.result.configErrors;
+    return input;
+  });
+
+  const items: ReportItem[] = [];
+  const findings: ReportFinding[] = [];
+  for (const f of files) {
+    if (!f.result) {
+      const setting =
+        options.config.rules['workbook/unreadable'] ??
+        findRule('workbook/unreadable')?.defaultSeverity ??
+        'error';
+      if (setting !== 'off') {
+        findings.push({
+          rule: 'workbook/unreadable',
+          severity: setting,
+          message: `${f.file} could not be read: ${f.error ?? 'the reason is unknown'}.`,
+          file: f.file,
+          sheet: '',
+        });
+      }
+      continue;
+    }
+    for (const item of f.result.items) {
+      items.push({
+        name: item.name,
+        kind: item.kind,
+        file: f.file,
+        owner: item.owner,
+        sponsor: item.sponsor,
+        manager: item.manager,
+        compliant: item.compliant,
+        score: item.score,
+        findings: {
+          error: item.findings.error,
+          warning: item.findings.warning,
+          info: item.findings.info,
+        },
+        failedChecks: item.checks.filter((c) => !c.passed).map((c) => c.label),
+        review: {
+          cadence: item.review.cadence,
+          lastReviewed: item.review.lastReviewed,
+          nextDue: item.review.nextDue,
+          status: item.review.status,
+          daysOverdue: item.review.daysOverdue,
+          adherence: item.review.adherence,
+        },
+        sponsorReview: { date: item.sponsorReview.date, status: item.sponsorReview.status },
+      });
+    }
+    for (const finding of f.result.findings) findings.push(toReportFinding(finding, f.file));
+  }
+  crossWorkbookDuplicates(files, options.config, items, findings);
+  items.sort((a, b) => cmp(a.file, b.file) || cmp(a.name, b.name));
+  const fileOrder = new Map(files.map((f, i) => [f.file, i]));
+  const ordered = findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => (fileOrder.get(a.f.file) ?? 0) - (fileOrder.get(b.f.file) ?? 0) || a.i - b.i)
+    .map(({ f }) => f);
+
+  const sponsors = mergeSponsors(files, items);
+  const previous = options.previous;
+  if (previous) addTrend(sponsors, ordered, previous);
+
+  const counts = { error: 0, warning: 0, info: 0, waived: 0 };
+  for (const f of ordered) {
+    if (f.waived) counts.waived += 1;
+    else counts[f.severity] += 1;
+  }
+  const compliantItems = items.filter((i) => i.compliant).length;
+  const next = nextQuarter(options.quarter);
+  const history = previous
+    ? [
+        ...(previous.history ?? []),
+        { quarter: previous.quarter, compliance: previous.summary?.compliance ?? 0 },
+      ]
+        .filter((h) => h.quarter < options.quarter.id)
+        .slice(-HISTORY_LENGTH)
+    : [];
+
+  return {
+    schemaVersion: 1,
+    quarter: options.quarter.id,
+    period: { start: options.quarter.start, end: options.quarter.end },
+    asOf: options.asOf,
+    nextQuarter: { quarter: next.id, start: next.start, end: next.end },
+    previousQuarter: previous ? previous.quarter : null,
+    summary: {
+      inputs: inputs.length,
+      unreadable: inputs.filter((i) => i.status === 'unreadable').length,
+      items: items.length,
+      compliant: compliantItems,
+      compliance: ratio(compliantItems, items.length),
+      findings: counts,
+    },
+    history,
+    inputs,
+    items,
+    sponsors,
+    findings: ordered,
+    people: computePeople(files),
+  };
+}
+
+function mergeSponsors(files: AuditedFile[], items: ReportItem[]): ReportSponsor[] {
+  const merged = new Map<string, ReportSponsor>();
+  const assigned = new Set<string>();
+  const itemKey = (file: string, name: string) => `${file}\u0001${name}`;
+  for (const f of files) {
+    for (const s of f.result?.sponsors ?? []) {
+      const key = sponsorKey(s);
+      const entry = merged.get(key) ?? {
+        name: s.unassigned ? 'No sponsor' : s.name,
+        slug: '',
+        sitting: s.sitting,
+        items: 0,
+        compliant: 0,
+        compliance: 0,
+        itemList: [],
+      };
+      if (s.email && !entry.email) entry.email = s.email;
+      if (s.unassigned) entry.unassigned = true;
+      if (entry.sitting === null) entry.sitting = s.sitting;
+      else if (s.sitting === false) entry.sitting = false;
+      for (const name of s.itemNames) {
+        if (assigned.has(itemKey(f.file, name))) continue;
+        assigned.add(itemKey(f.file, name));
+        entry.itemList.push({ file: f.file, name });
+      }
+      merged.set(key, entry);
+    }
+  }
+  const orphans = items.filter((i) => !assigned.has(itemKey(i.file, i.name)));
+  if (orphans.length > 0) {
+    const key = sponsorKey({ name: '', unassigned: true });
+    const entry = merged.get(key) ?? {
+      name: 'No sponsor',
+      slug: '',
+      unassigned: true,
+      sitting: null,
+      items: 0,
+      compliant: 0,
+      compliance: 0,
+      itemList: [],
+    };
+    for (const i of orphans) entry.itemList.push({ file: i.file, name: i.name });
+    merged.set(key, entry);
+  }
+  const byItem = new Map(items.map((i) => [itemKey(i.file, i.name), i]));
+  const list = [...merged.values()].filter((s) => s.itemList.length > 0);
+  for (const s of list) {
+    s.itemList.sort((a, b) => cmp(a.file, b.file) || cmp(a.name, b.name));
+    s.items = s.itemList.length;
+    s.compliant = s.itemList.filter((i) => byItem.get(itemKey(i.file, i.name))?.compliant).length;
+    s.compliance = ratio(s.compliant, s.items);
+  }
+  list.sort(
+    (a, b) =>
+      Number(a.unassigned ?? false) - Number(b.unassigned ?? false) ||
+      cmp(normaliseName(a.name), normaliseName(b.name)) ||
+      cmp(a.email ?? '', b.email ?? ''),
+  );
+  const used = new Set<string>();
+  for (const s of list) {
+    const base = s.unassigned ? 'no-sponsor' : slugify(s.name);
+    let slug = base;
+    for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+    used.add(slug);
+    s.slug = slug;
+  }
+  return list.map(reorderSponsor);
+}
+
+function reorderSponsor(s: ReportSponsor): ReportSponsor {
+  const out: ReportSponsor = { name: s.name } as ReportSponsor;
+  if (s.email !== undefined) out.email = s.email;
+  out.slug = s.slug;
+  if (s.unassigned) out.unassigned = true;
+  out.sitting = s.sitting;
+  out.items = s.items;
+  out.compliant = s.compliant;
+  out.compliance = s.compliance;
+  if (s.previousCompliance !== undefined) out.previousCompliance = s.previousCompliance;
+  out.itemList = s.itemList;
+  if (s.newFindings) out.newFindings = s.newFindings;
+  if (s.resolvedFindings) out.resolvedFindings = s.resolvedFindings;
+  return out;
+}
+
+/** Returns the findings (not waived) that belong to the sponsor's items. */
+export function sponsorFindings(
+  sponsor: ReportSponsor,
+  findings: ReportFinding[],
+  includeWaived = false,
+): ReportFinding[] {
+  const mine = new Set(sponsor.itemList.map((i) => `${i.file}\u0001${i.name}`));
+  return findings.filter(
+    (f) =>
+      f.item !== undefined && mine.has(`${f.file}\u0001${f.item}`) && (includeWaived || !f.waived),
+  );
+}
+
+function addTrend(
+  sponsors: ReportSponsor[],
+  findings: ReportFinding[],
+  previous: ReportJson,
+): void {
+  const previousByKey = new Map((previous.sponsors ?? []).map((s) => [sponsorKey(s), s]));
+  sponsors.forEach((s, index) => {
+    const before = previousByKey.get(sponsorKey(s));
+    const now = sponsorFindings(s, findings);
+    const then = before ? sponsorFindings(before, previous.findings ?? []) : [];
+    const thenKeys = new Set(then.map(findingKey));
+    const nowKeys = new Set(now.map(findingKey));
+    if (before) s.previousCompliance = before.compliance;
+    s.newFindings = now.filter((f) => !thenKeys.has(findingKey(f)));
+    s.resolvedFindings = then.filter((f) => !nowKeys.has(findingKey(f)));
+    sponsors[index] = reorderSponsor(s);
+  });
+}

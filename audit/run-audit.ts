@@ -1,0 +1,283 @@
+/**
+ * Orchestrates one audit run and never prints: finds the workbooks under the given paths,
+ * reads and analyses each one on its own (so the per-file work can later move to worker
+ * threads), builds the one report model, and writes every report under `<out>/<quarter>/`
+ * atomically. Progress goes to a callback; problems a person must fix before the run can
+ * happen (a bad path, quarter, previous report) throw an `AuditUsageError` (exit code 2).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { analyse } from '../src/core/analyse';
+import { defaultConfig, type Config } from '../src/core/config';
+import type { AnalysisResult, SheetInput } from '../src/core/model';
+import { resolvePeriod } from '../src/core/quarters';
+import { readWorkbook, UnreadableWorkbookError } from './read/xlsx';
+import { isIsoDate, isQuarterId, previousQuarterId } from './report/dates';
+import { renderIndexHtml, renderSponsorHtml } from './report/html';
+import { parseReportJson, renderReportJson } from './report/json';
+import { composeSponsorMail } from './report/mail';
+import { buildReport, type AuditedFile, type ReportJson } from './report/model';
+import { renderSponsorText } from './report/text';
+import { renderComplianceWorkbook, renderSponsorWorkbook } from './report/xlsx';
+
+/** A problem with how the audit was asked for (exit code 2); the message says what to fix. */
+export class AuditUsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AuditUsageError';
+  }
+}
+
+export type ProgressEvent =
+  | { phase: 'found'; total: number }
+  | { phase: 'file'; done: number; total: number; file: string; status: 'ok' | 'unreadable' }
+  | { phase: 'writing'; what: string };
+
+export interface AuditOptions {
+  /** Files or folders (searched recursively for .xlsx). */
+  paths: string[];
+  /** Today's calendar date, `YYYY-MM-DD`, from the CLI. */
+  today: string;
+  quarter?: string;
+  asOf?: string;
+  outDir: string;
+  config?: Config;
+  /** A roster workbook's sheets shared by all workbooks. */
+  leadership?: SheetInput[];
+  /** Last quarter's report.json; default `<out>/<previous quarter>/report.json` when present. */
+  previous?: string;
+  /** The From address of the sponsor mails. */
+  mailFrom?: string;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export interface AuditOutcome {
+  report: ReportJson;
+  /** report.json's exact text, as written. */
+  reportJson: string;
+  /** `<out>/<quarter>`. */
+  outputDir: string;
+  /** Every file written, relative to `outputDir`, sorted. */
+  written: string[];
+  /** The previous report used for the trend, if any. */
+  previousFile?: string;
+  /** Names of sponsors whose summary could not be addressed (no known email). */
+  sponsorsWithoutEmail: string[];
+}
+
+const DEFAULT_FROM = 'RACI Guard <raci-guard@localhost>';
+
+function isWorkbookName(name: string): boolean {
+  return /\.xlsx$/i.test(name) && !name.startsWith('~$') && !name.startsWith('.');
+}
+
+interface FoundFile {
+  path: string;
+  /** Relative to the path given (a folder), or the file's name (a file given directly). */
+  file: string;
+}
+
+async function walk(dir: string, root: string, skip: string, out: FoundFile[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      if (resolve(full) === skip) continue;
+      await walk(full, root, skip, out);
+    } else if (entry.isFile() && isWorkbookName(entry.name)) {
+      out.push({ path: full, file: relative(root, full).split(sep).join('/') });
+    }
+  }
+}
+
+/** Returns the .xlsx files under the paths, each with its name relative to the path given. */
+export async function findWorkbooks(paths: string[], outDir: string): Promise<FoundFile[]> {
+  const found: FoundFile[] = [];
+  const skip = resolve(outDir);
+  for (const p of paths) {
+    let info;
+    try {
+      info = await stat(p);
+    } catch {
+      throw new AuditUsageError(`${p} does not exist.`);
+    }
+    if (info.isDirectory()) {
+      const before = found.length;
+      await walk(p, p, skip, found);
+      if (found.length === before) throw new AuditUsageError(`No .xlsx workbook found under ${p}.`);
+    } else {
+      found.push({ path: p, file: basename(p) });
+    }
+  }
+  const seen = new Map<string, number>();
+  for (const f of found) {
+    // Two paths may hold files of the same relative name: keep report names unique.
+    const n = (seen.get(f.file) ?? 0) + 1;
+    seen.set(f.file, n);
+    if (n > 1) f.file = `${f.file} (${n})`;
+  }
+  return found;
+}
+
+/** Writes a file atomically: a temp file in the same folder, then a rename over the target. */
+export async function writeFileAtomic(path: string, data: string | Buffer): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await writeFile(temp, data);
+    await rename(temp, path);
+  } catch (err) {
+    await unlink(temp).catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Returns the audited file: its hash and the core's analysis, or why it could not be read. */
+export async function auditFile(
+  found: FoundFile,
+  options: {
+    today: string;
+    quarter: string;
+    asOf: string;
+    config: Config;
+    leadership?: SheetInput[];
+  },
+): Promise<AuditedFile> {
+  let sha256 = '';
+  try {
+    sha256 = createHash('sha256')
+      .update(await readFile(found.path))
+      .digest('hex');
+  } catch {
+    return { file: found.file, sha256, error: 'the file does not exist or cannot be opened' };
+  }
+  let sheets: SheetInput[];
+  try {
+    sheets = await readWorkbook(found.path);
+  } catch (err) {
+    if (err instanceof UnreadableWorkbookError)
+      return { file: found.file, sha256, error: err.reason };
+    throw err;
+  }
+  const result: AnalysisResult = analyse(sheets, {
+    today: options.today,
+    quarter: options.quarter,
+    asOf: options.asOf,
+    config: options.config,
+    leadership: options.leadership,
+  });
+  return { file: found.file, sha256, result };
+}
+
+async function loadPrevious(
+  options: AuditOptions,
+  quarter: string,
+): Promise<{ report?: ReportJson; file?: string }> {
+  const explicit = options.previous !== undefined;
+  const file = options.previous ?? join(options.outDir, previousQuarterId(quarter), 'report.json');
+  if (!explicit && !existsSync(file)) return {};
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new AuditUsageError(`The previous report ${file} cannot be read.`);
+  }
+  try {
+    return { report: parseReportJson(text, file), file };
+  } catch (err) {
+    throw new AuditUsageError(`The previous report is not usable: ${(err as Error).message}`);
+  }
+}
+
+/** Runs the audit and returns what it found and wrote; throws `AuditUsageError` for usage problems. */
+export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
+  const config = options.config ?? defaultConfig();
+  const progress = options.onProgress ?? (() => undefined);
+  if (!isIsoDate(options.today))
+    throw new AuditUsageError(`Today must be a YYYY-MM-DD date, not ${options.today}.`);
+  if (options.quarter !== undefined && !isQuarterId(options.quarter)) {
+    throw new AuditUsageError(`--quarter must look like 2026-Q3, not "${options.quarter}".`);
+  }
+  if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
+    throw new AuditUsageError(
+      `--as-of must be a real date written YYYY-MM-DD, not "${options.asOf}".`,
+    );
+  }
+  let period: ReturnType<typeof resolvePeriod>;
+  try {
+    period = resolvePeriod({
+      today: options.today,
+      quarter: options.quarter,
+      asOf: options.asOf,
+      fiscalYearStartMonth: config.fiscalYearStartMonth,
+    });
+  } catch (err) {
+    throw new AuditUsageError((err as Error).message);
+  }
+  const { quarter, asOf } = period;
+
+  const found = await findWorkbooks(options.paths, options.outDir);
+  const previous = await loadPrevious(options, quarter.id);
+  progress({ phase: 'found', total: found.length });
+
+  const audited: AuditedFile[] = [];
+  for (const f of found) {
+    const one = await auditFile(f, {
+      today: options.today,
+      quarter: quarter.id,
+      asOf,
+      config,
+      leadership: options.leadership,
+    });
+    audited.push(one);
+    progress({
+      phase: 'file',
+      done: audited.length,
+      total: found.length,
+      file: f.file,
+      status: one.result ? 'ok' : 'unreadable',
+    });
+  }
+
+  const report = buildReport({ quarter, asOf, files: audited, config, previous: previous.report });
+  const outputDir = join(options.outDir, quarter.id);
+  const written: string[] = [];
+  const write = async (name: string, data: string | Buffer) => {
+    await writeFileAtomic(join(outputDir, name), data);
+    written.push(name);
+  };
+
+  progress({ phase: 'writing', what: 'report.json' });
+  const reportJson = renderReportJson(report);
+  await write('report.json', reportJson);
+  progress({ phase: 'writing', what: `compliance-${quarter.id}.xlsx` });
+  await write(`compliance-${quarter.id}.xlsx`, await renderComplianceWorkbook(report));
+  await write('index.html', renderIndexHtml(report));
+  const sponsorsWithoutEmail: string[] = [];
+  for (const sponsor of report.sponsors) {
+    progress({ phase: 'writing', what: `summary for ${sponsor.name}` });
+    await write(`sponsors/${sponsor.slug}.html`, renderSponsorHtml(report, sponsor));
+    await write(`sponsors/${sponsor.slug}.txt`, renderSponsorText(report, sponsor));
+    const attachment = await renderSponsorWorkbook(report, sponsor);
+    await write(
+      `sponsors/${sponsor.slug}.eml`,
+      await composeSponsorMail(report, sponsor, {
+        from: options.mailFrom ?? DEFAULT_FROM,
+        attachment,
+      }),
+    );
+    if (!sponsor.email) sponsorsWithoutEmail.push(sponsor.name);
+  }
+  return {
+    report,
+    reportJson,
+    outputDir,
+    written: written.sort(),
+    previousFile: previous.file,
+    sponsorsWithoutEmail,
+  };
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+/**
+ * The `raci-audit` command: loads the compiled CLI (built to dist/ by `npm run build:audit`,
+ * which `npm ci` runs through `prepare`) and runs it with the process's arguments.
+ */
+/* global require, __dirname, process */
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS shim loading the compiled CLI */
+'use strict';
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
+
+const cli = join(__dirname, '..', 'dist', 'audit', 'cli.js');
+if (!existsSync(cli)) {
+  process.stderr.write('raci-audit: the CLI is not built yet; run "npm run build:audit" first.\n');
+  process.exit(2);
+}
+const { main } = require(cli);
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(
+      `raci-audit: unexpected failure: ${err && err.stack ? err.stack : String(err)}\n`,
+    );
+    process.exitCode = 70;
+  },
+);
