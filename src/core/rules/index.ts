@@ -26,6 +26,7 @@ import { reviewInvalidDate } from './review/invalid-date';
 import { reviewFutureDate } from './review/future-date';
 import { reviewSponsorReviewMissing } from './review/sponsor-review-missing';
 import { reviewNoSignoff } from './review/no-signoff';
+import { workbookUnreadable } from './workbook/unreadable';
 import { waiverInvalid } from './waiver/invalid';
 
 export const RULES: readonly Rule[] = [
@@ -51,6 +52,7 @@ export const RULES: readonly Rule[] = [
   reviewFutureDate,
   reviewSponsorReviewMissing,
   reviewNoSignoff,
+  workbookUnreadable,
   waiverInvalid,
 ];
 
