@@ -9,6 +9,7 @@
  *   sponsor sitting without a Leadership roster, manager appointed for items that are not
  *   processes or practices, roles staffed without a Roles sheet, and the sponsor review while
  *   it is still pending (the quarter is running).
+ * "RACI free of errors" leaves out `role/vacant`, which "roles staffed" counts on its own.
  * Sponsors are people: items whose sponsors are the same person (email, else name, through
  * the roster) are counted together; items with no sponsor form one group marked `unassigned`.
  */
@@ -75,7 +76,10 @@ export function computeItems(
     const unwaived = own.filter((f) => !f.waived);
     const state = reviews.get(item.name) as ItemReviewState;
     const raciErrors = unwaived.filter(
-      (f) => f.severity === 'error' && (f.rule.startsWith('matrix/') || f.rule.startsWith('role/')),
+      (f) =>
+        f.severity === 'error' &&
+        f.rule !== 'role/vacant' &&
+        (f.rule.startsWith('matrix/') || f.rule.startsWith('role/')),
     );
     const specs: CheckSpec[] = [
       { id: 'owner-defined', rules: ['register/no-owner'], fact: item.owners.length > 0 },
