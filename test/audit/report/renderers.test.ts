@@ -50,7 +50,7 @@ describe('compliance workbook', () => {
       expect(view.state).toBe('frozen');
       expect(view.ySplit).toBeGreaterThan(0);
       expect(ws.autoFilter).toBeDefined();
-      const headerRow = ws.getRow(view.ySplit);
+      const headerRow = ws.getRow(view.ySplit ?? 0);
       expect(headerRow.font?.bold).toBe(true);
       expect(ws.getColumn(1).width).toBeGreaterThan(5);
     }
