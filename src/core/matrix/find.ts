@@ -258,9 +258,11 @@ function leftColumnKind(s: ColumnStats, rowsWithCodes: number): LeftKind {
 }
 
 /**
- * Returns the activity column: the leftmost column left of the codes that names the rows; when
- * every such column looks like IDs or phases, the one nearest the codes; when no column has
- * names at all, the nearest column with a header. Undefined when nothing is left of the codes.
+ * Returns the activity column: of the columns left of the codes that hold names (not IDs, not
+ * mostly codes), the one with the most distinct values (phase columns repeat or are sparse),
+ * the leftmost when close (an Activity column before its Description); when every such column
+ * looks like IDs, the one nearest the codes; when no column has values at all, the nearest
+ * column with a header. Undefined when nothing is left of the codes.
  */
 function chooseActivityColumn(
   view: SheetView,
@@ -269,16 +271,22 @@ function chooseActivityColumn(
   stats: Map<number, ColumnStats>,
 ): number | undefined {
   const rowsWithCodes = Math.max(...[...stats.values()].map((s) => s.code + s.emptyMark), 0);
-  let nearestWithText: number | undefined;
+  const candidates: { column: number; distinct: number }[] = [];
+  let nearestWithValues: number | undefined;
   for (let c = 1; c < firstCoded; c++) {
     const s = stats.get(c);
     if (!s || s.text + s.short + s.number + s.code === 0) continue;
     // A column of codes left of the others is a role column, not names.
     if ((s.code + s.emptyMark) * 2 > nonBlank(s)) continue;
-    if (leftColumnKind(s, rowsWithCodes) === 'name') return c;
-    nearestWithText = c;
+    nearestWithValues = c;
+    if (leftColumnKind(s, rowsWithCodes) === 'id') continue;
+    candidates.push({ column: c, distinct: s.distinct.size });
   }
-  if (nearestWithText !== undefined) return nearestWithText;
+  if (candidates.length > 0) {
+    const most = Math.max(...candidates.map((x) => x.distinct));
+    return candidates.find((x) => x.distinct >= most * 0.8)?.column;
+  }
+  if (nearestWithValues !== undefined) return nearestWithValues;
   for (let c = firstCoded - 1; c >= 1; c--) {
     const s = view.shape(headerRow, c);
     if (s === 'text' || s === 'short') return c;
@@ -317,6 +325,8 @@ function chooseRoleColumns(
 ): MatrixRole[] {
   const roles: MatrixRole[] = [];
   const w = Math.max(view.width(headerRow), ...coded);
+  let lastCoded = 0;
+  for (const [c, s] of stats) if (c > activityColumn && s.code > 0 && c > lastCoded) lastCoded = c;
   for (let c = activityColumn + 1; c <= w; c++) {
     const shape = view.shape(headerRow, c);
     const name = foldSpaces(cellText(view.value(headerRow, c)));
@@ -334,7 +344,9 @@ function chooseRoleColumns(
         roles.push({ name, column: c, cell: a1(headerRow, c) });
       continue;
     }
-    if (codeLike >= prose && (s.code > 0 || s.emptyMark > 0 || s.short <= s.code)) {
+    // Short marks that are no codes (`X`, `Y/N`) make a role between coded columns, but a
+    // trailing column of them is a status column, not a role.
+    if (codeLike >= prose && (s.code > 0 || s.emptyMark > 0 || c < lastCoded)) {
       roles.push({ name, column: c, cell: a1(headerRow, c) });
     }
   }
@@ -380,12 +392,31 @@ function classifyRow(
   for (let c = 1; c <= activityColumn && c <= w; c++) {
     if (view.shape(row, c) !== 'blank') named = true;
   }
-  if (codes === 0 && texts >= 2 && texts >= roles.length / 2) return 'header';
+  if (codes === 0 && texts + shorts >= 2 && texts + shorts >= roles.length / 2) {
+    if (texts >= 2 || namesColumns(view, row, roles)) return 'header';
+  }
   if (codes > 0) return 'strong';
   if (emptyMarks > 0 && shorts + texts + numbers === 0) return named ? 'strong' : 'blank';
   if (shorts + texts + numbers > 0) return texts + numbers > 0 ? 'weak-text' : 'weak';
   if (named) return 'section';
   return view.isBlankRow(row) ? 'blank' : 'section';
+}
+
+/**
+ * True when the short texts over the role columns read as names (`CAB`, `Lead`, `PM`) rather
+ * than marks (`X`, `x`, `TBD` repeated): at least two different values, not all one letter.
+ */
+function namesColumns(view: SheetView, row: number, roles: MatrixRole[]): boolean {
+  const values = new Set<string>();
+  let longest = 0;
+  for (const role of roles) {
+    const shape = view.shape(row, role.column);
+    if (shape !== 'short' && shape !== 'text') continue;
+    const text = normaliseName(cellText(view.value(row, role.column)));
+    values.add(text);
+    longest = Math.max(longest, text.length);
+  }
+  return values.size >= 2 && longest >= 2;
 }
 
 /**

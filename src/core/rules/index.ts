@@ -5,6 +5,20 @@
  */
 import type { Rule } from './types';
 // -- matrix and role rules that need only the matrix (issue: core part 1)
+import { matrixNoAccountable } from './matrix/no-accountable';
+import { matrixMultipleAccountable } from './matrix/multiple-accountable';
+import { matrixNoResponsible } from './matrix/no-responsible';
+import { matrixUnknownCode } from './matrix/unknown-code';
+import { matrixRedundantCode } from './matrix/redundant-code';
+import { matrixTooManyConsulted } from './matrix/too-many-consulted';
+import { matrixTooManyResponsible } from './matrix/too-many-responsible';
+import { matrixUnnamedActivity } from './matrix/unnamed-activity';
+import { matrixDuplicateActivity } from './matrix/duplicate-activity';
+import { roleUnused } from './role/unused';
+import { roleNoDuty } from './role/no-duty';
+import { roleOverloaded } from './role/overloaded';
+import { roleDuplicate } from './role/duplicate';
+import { workbookNoMatrix } from './workbook/no-matrix';
 // -- role rules that need the Roles sheet, register, review, workbook, waiver (core part 2)
 import { roleUnknown } from './role/unknown';
 import { roleVacant } from './role/vacant';
@@ -31,6 +45,20 @@ import { waiverInvalid } from './waiver/invalid';
 
 export const RULES: readonly Rule[] = [
   // part 1: matrix/*, then role/* (matrix only), then workbook/no-matrix
+  matrixNoAccountable,
+  matrixMultipleAccountable,
+  matrixNoResponsible,
+  matrixUnknownCode,
+  matrixRedundantCode,
+  matrixTooManyConsulted,
+  matrixTooManyResponsible,
+  matrixUnnamedActivity,
+  matrixDuplicateActivity,
+  roleUnused,
+  roleNoDuty,
+  roleOverloaded,
+  roleDuplicate,
+  workbookNoMatrix,
   // part 2: role/* (Roles sheet), register/*, review/*, waiver/invalid (last)
   roleUnknown,
   roleVacant,
