@@ -1,7 +1,8 @@
 /**
  * Works on a sponsor's summary as a raw RFC 822 message (the `.eml` the audit writes): sets the
- * From and To headers for the actual delivery (the configured sender, the sponsor's address),
- * adds Date and Message-ID when the file has none, and computes a content hash that ignores
+ * From and To headers for the actual delivery (the configured sender, the sponsor's address)
+ * and a fresh Date and Message-ID (the .eml's are fixed so reruns render identical files, but a
+ * resend reusing a Message-ID may be dropped as a duplicate by the receiving system), and computes a content hash that ignores
  * what changes from one rendering to the next (Date, Message-ID, addresses, MIME boundaries),
  * so the delivery ledger can tell which version of a summary a sponsor received. The body is
  * passed through byte for byte: the HTML, plain-text and .xlsx parts stay exactly as rendered.
@@ -11,9 +12,18 @@ import { encodeWord } from 'nodemailer/lib/mime-funcs';
 import type { MailAddress } from './smtp-settings';
 
 /** Headers replaced on delivery; Bcc never travels in a message's header. */
-const ADDRESS_HEADERS = new Set(['from', 'to', 'cc', 'bcc', 'sender', 'return-path']);
+const DELIVERY_HEADERS = new Set([
+  'from',
+  'to',
+  'cc',
+  'bcc',
+  'sender',
+  'return-path',
+  'date',
+  'message-id',
+]);
 /** Headers left out of the content hash because they differ between renderings or deliveries. */
-const VOLATILE_HEADERS = new Set([...ADDRESS_HEADERS, 'date', 'message-id', 'x-mailer']);
+const VOLATILE_HEADERS = new Set([...DELIVERY_HEADERS, 'x-mailer']);
 
 interface SplitMessage {
   headers: string[];
@@ -73,21 +83,21 @@ function formatMailDate(date: Date): string {
 
 /**
  * Returns the message ready to send: From and To set to `from` and `to` (any Cc, Bcc, Sender
- * or Return-Path removed), and Date and Message-ID added when missing, with the body unchanged.
+ * or Return-Path removed), Date set to `date` and a new Message-ID, with the body unchanged.
  */
 export function prepareForDelivery(
   raw: Buffer,
   envelope: { from: MailAddress; to: MailAddress; date: Date },
 ): Buffer {
   const { headers, newline, body } = splitMessage(raw);
-  const kept = headers.filter((line) => !ADDRESS_HEADERS.has(headerName(line)));
-  const names = new Set(kept.map(headerName));
-  const added = [`From: ${formatAddress(envelope.from)}`, `To: ${formatAddress(envelope.to)}`];
-  if (!names.has('date')) added.push(`Date: ${formatMailDate(envelope.date)}`);
-  if (!names.has('message-id')) {
-    const domain = envelope.from.address.split('@')[1] ?? 'localhost';
-    added.push(`Message-ID: <${randomUUID()}@${domain}>`);
-  }
+  const kept = headers.filter((line) => !DELIVERY_HEADERS.has(headerName(line)));
+  const domain = envelope.from.address.split('@')[1] ?? 'localhost';
+  const added = [
+    `From: ${formatAddress(envelope.from)}`,
+    `To: ${formatAddress(envelope.to)}`,
+    `Date: ${formatMailDate(envelope.date)}`,
+    `Message-ID: <${randomUUID()}@${domain}>`,
+  ];
   const head = Buffer.from([...added, ...kept].join(newline) + newline + newline, 'latin1');
   return Buffer.concat([head, body]);
 }
@@ -104,31 +114,108 @@ export function headerValue(raw: Buffer, name: string): string | null {
 }
 
 /**
- * Returns a sha256 (hex) of the summary's content: its headers other than addresses, Date and
- * Message-ID, and its body with every MIME boundary replaced by a placeholder, so two renderings
- * of the same summary hash the same and any change to the text, HTML or attachment does not.
+ * Returns a sha256 (hex) of the summary's content, so two renderings of the same summary hash
+ * the same and any change to its subject, text, HTML or attachment does not. The MIME tree is
+ * walked part by part: headers count except addresses, Date and Message-ID; boundaries are
+ * left out; bodies count decoded; and a zip attachment (.xlsx) counts by its entries' names,
+ * sizes and CRCs, because the zip's own timestamps change with every rendering.
  */
 export function contentHash(raw: Buffer): string {
-  const { headers, body } = splitMessage(raw);
-  const text = raw.toString('latin1');
-  const boundaries = [...text.matchAll(/boundary\s*=\s*(?:"([^"\r\n]+)"|([^\s;"]+))/gi)]
-    .map((match) => match[1] ?? match[2])
-    .filter((value, index, all) => all.indexOf(value) === index);
-  // Placeholders follow the order of appearance; longer boundaries are replaced first so that
-  // one boundary that contains another is not cut in two.
-  const replacements = boundaries
-    .map((boundary, index) => ({ boundary, placeholder: `<boundary-${index}>` }))
-    .sort((a, b) => b.boundary.length - a.boundary.length);
-  const normalise = (value: string): string =>
-    replacements.reduce(
-      (result, { boundary, placeholder }) => result.split(boundary).join(placeholder),
-      value.replace(/\r\n/g, '\n'),
-    );
   const hash = createHash('sha256');
+  digestPart(raw, hash, 0);
+  return hash.digest('hex');
+}
+
+type Hash = ReturnType<typeof createHash>;
+
+/** Nesting deeper than this is hashed as plain bytes (real summaries nest two or three levels). */
+const MAX_MIME_DEPTH = 8;
+
+function digestPart(part: Buffer, hash: Hash, depth: number): void {
+  const { headers, body } = splitMessage(part);
+  const contentType = headers.find((line) => headerName(line) === 'content-type') ?? '';
+  const boundary = /boundary\s*=\s*(?:"([^"\r\n]+)"|([^\s;"]+))/i.exec(contentType);
+  const boundaryValue = boundary === null ? null : (boundary[1] ?? boundary[2]);
   for (const line of headers) {
-    if (!VOLATILE_HEADERS.has(headerName(line))) hash.update(normalise(line) + '\n');
+    if (VOLATILE_HEADERS.has(headerName(line))) continue;
+    const unfolded = line.replace(/\r?\n[ \t]+/g, ' ');
+    hash.update(
+      (boundaryValue === null ? unfolded : unfolded.split(boundaryValue).join('<boundary>')) + '\n',
+      'latin1',
+    );
   }
   hash.update('\n');
-  hash.update(normalise(body.toString('latin1')), 'latin1');
-  return hash.digest('hex');
+  if (boundaryValue !== null && depth < MAX_MIME_DEPTH) {
+    const children = multipartChildren(body, boundaryValue);
+    if (children !== null) {
+      hash.update(`multipart:${children.length}\n`);
+      for (const child of children) digestPart(child, hash, depth + 1);
+      return;
+    }
+  }
+  const encoding = headerValue(part, 'content-transfer-encoding')?.toLowerCase() ?? '';
+  const decoded =
+    encoding === 'base64'
+      ? Buffer.from(body.toString('latin1').replace(/[^A-Za-z0-9+/=]/g, ''), 'base64')
+      : Buffer.from(body.toString('latin1').replace(/\r\n/g, '\n').replace(/\n+$/, ''), 'latin1');
+  const entries = zipEntries(decoded);
+  if (entries !== null) hash.update(`zip:${entries.join('\n')}\n`);
+  else hash.update(decoded);
+}
+
+/** Returns the parts of a multipart body (between its boundary lines), or null when malformed. */
+function multipartChildren(body: Buffer, boundary: string): Buffer[] | null {
+  const text = body.toString('latin1');
+  const delimiter = new RegExp(
+    `(?:^|\\r?\\n)--${escapeRegExp(boundary)}(--)?[ \\t]*(?:\\r?\\n|$)`,
+    'g',
+  );
+  const children: Buffer[] = [];
+  let start: number | null = null;
+  for (const match of text.matchAll(delimiter)) {
+    const index = match.index ?? 0;
+    if (start !== null) children.push(Buffer.from(text.slice(start, index), 'latin1'));
+    if (match[1] === '--') return children;
+    start = index + match[0].length;
+  }
+  // No closing delimiter: the last part runs to the end.
+  if (start !== null) children.push(Buffer.from(text.slice(start), 'latin1'));
+  return children.length > 0 ? children : null;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Returns `name size crc` for each entry of a zip's central directory, or null when `data` is
+ * not a well-formed zip. Timestamps are left out on purpose.
+ */
+function zipEntries(data: Buffer): string[] | null {
+  if (data.length < 22 || data.readUInt32LE(0) !== 0x04034b50) return null;
+  const searchFrom = Math.max(0, data.length - 22 - 0xffff);
+  let end = -1;
+  for (let at = data.length - 22; at >= searchFrom; at -= 1) {
+    if (data.readUInt32LE(at) === 0x06054b50) {
+      end = at;
+      break;
+    }
+  }
+  if (end === -1) return null;
+  const count = data.readUInt16LE(end + 10);
+  let at = data.readUInt32LE(end + 16);
+  const entries: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    if (at + 46 > data.length || data.readUInt32LE(at) !== 0x02014b50) return null;
+    const crc = data.readUInt32LE(at + 16);
+    const size = data.readUInt32LE(at + 24);
+    const nameLength = data.readUInt16LE(at + 28);
+    const extraLength = data.readUInt16LE(at + 30);
+    const commentLength = data.readUInt16LE(at + 32);
+    if (at + 46 + nameLength > data.length) return null;
+    const name = data.toString('utf8', at + 46, at + 46 + nameLength);
+    entries.push(`${name} ${size} ${crc.toString(16)}`);
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries.sort();
 }

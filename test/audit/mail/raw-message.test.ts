@@ -25,9 +25,42 @@ describe('contentHash', () => {
     expect(contentHash(first)).toBe(contentHash(second));
   });
 
+  it('ignores the zip timestamps that change every time the .xlsx attachment is rendered', async () => {
+    const renderAt = async (iso: string) => {
+      jest.useFakeTimers({
+        now: new Date(iso),
+        doNotFake: [
+          'hrtime',
+          'nextTick',
+          'performance',
+          'queueMicrotask',
+          'setImmediate',
+          'clearImmediate',
+          'setInterval',
+          'clearInterval',
+          'setTimeout',
+          'clearTimeout',
+        ],
+      });
+      try {
+        return await buildSummaryMessage(INPUT);
+      } finally {
+        jest.useRealTimers();
+      }
+    };
+    const morning = await renderAt('2026-10-01T06:00:00Z');
+    const evening = await renderAt('2026-10-01T18:30:00Z');
+    const attachmentOf = (raw: Buffer) => raw.toString('latin1').split('\r\n\r\n').pop();
+    expect(attachmentOf(morning)).not.toBe(attachmentOf(evening));
+    expect(contentHash(morning)).toBe(contentHash(evening));
+  });
+
   it.each([
     ['the compliance', { compliance: 0.75 }],
-    ['the attachment', { findings: [] }],
+    [
+      'only a cell of the attachment',
+      { findings: [{ ...INPUT.findings[0], message: 'No A on any row.' }] },
+    ],
     ['the quarter', { quarter: '2026-Q4' }],
   ])('changes with %s', async (_label, change) => {
     const before = await buildSummaryMessage(INPUT);
@@ -41,7 +74,7 @@ describe('prepareForDelivery', () => {
   const to = { name: 'Ada Lovelace', address: 'ada@example.org' };
   const date = new Date(Date.UTC(2026, 9, 1, 6, 0, 0));
 
-  it('replaces address headers, adds Date and Message-ID when missing, and keeps the body bytes', () => {
+  it('replaces address headers, sets Date and Message-ID, and keeps the body bytes', () => {
     const body = Buffer.from([0x48, 0x69, 0xe9, 0x0a, 0x0a, 0x00, 0xff]);
     const raw = Buffer.concat([
       Buffer.from('To: old@example.org\nSubject: Hi\nBcc: a@example.org,\n b@example.org\n\n'),
@@ -57,11 +90,16 @@ describe('prepareForDelivery', () => {
     expect(headerValue(prepared, 'message-id')).toMatch(/^<[0-9a-f-]+@example\.org>$/);
   });
 
-  it('keeps an existing Date and Message-ID', () => {
-    const raw = Buffer.from('Date: Mon, 5 Oct 2026 08:00:00 +0000\r\nMessage-ID: <x@y>\r\n\r\nHi');
-    const prepared = prepareForDelivery(raw, { from, to, date });
-    expect(headerValue(prepared, 'date')).toBe('Mon, 5 Oct 2026 08:00:00 +0000');
-    expect(headerValue(prepared, 'message-id')).toBe('<x@y>');
+  it('replaces the rendered Date and Message-ID, so a resend is not dropped as a duplicate', () => {
+    const raw = Buffer.from(
+      'Date: Wed, 30 Sep 2026 12:00:00 +0000\r\nMessage-ID: <raci-audit.2026-Q3.ada@x>\r\n\r\nHi',
+    );
+    const first = prepareForDelivery(raw, { from, to, date });
+    const second = prepareForDelivery(raw, { from, to, date });
+    expect(headerValue(first, 'date')).toBe('Thu, 01 Oct 2026 06:00:00 +0000');
+    expect(headerValue(first, 'message-id')).toMatch(/^<[0-9a-f-]+@example\.org>$/);
+    expect(headerValue(first, 'message-id')).not.toBe(headerValue(second, 'message-id'));
+    expect(first.toString('latin1').match(/^(Date|Message-ID):/gim)).toHaveLength(2);
   });
 });
 
