@@ -1,0 +1,23 @@
+/** Table-driven tests of `register/no-manager`. */
+import { registerNoManager } from '../../../../src/core/rules/register/no-manager';
+import { ruleTester } from '../../../support/rule-tester';
+import { item, workbook } from '../../governance/fixtures';
+
+ruleTester(registerNoManager, {
+  valid: [
+    { name: 'process with manager', sheets: workbook([item()]) },
+    { name: 'a service needs none', sheets: workbook([item({ kind: 'Service', manager: '' })]) },
+  ],
+  invalid: [
+    {
+      name: 'process without manager',
+      sheets: workbook([item({ manager: '' })]),
+      errors: [{ sheet: 'Register', cell: 'E2', item: 'Incident Management', severity: 'warning' }],
+    },
+    {
+      name: 'practice without manager',
+      sheets: workbook([item(), item({ name: 'Problem', kind: 'Practice', manager: '-' })]),
+      errors: [{ sheet: 'Register', cell: 'E3' }],
+    },
+  ],
+});
