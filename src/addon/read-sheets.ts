@@ -1,0 +1,55 @@
+/**
+ * The sheet adapter: turns the live spreadsheet into the core's plain grids with a constant
+ * number of batch Spreadsheet calls per sheet (`getName`, `getDataRange`, `getValues`,
+ * `getMergedRanges`), never one per cell.
+ *
+ * Dates: `getValues()` hands out Date objects for date cells, and a Sheets date is midnight of
+ * the typed day in the spreadsheet's time zone. We format each Date in that zone
+ * (`Utilities.formatDate(d, spreadsheetZone, 'yyyy-MM-dd')`), which gives back the calendar day
+ * the person typed whatever the script's own zone is. (Display values were rejected: they
+ * follow the cell's number format and locale, so `03/04/2026` would be ambiguous.)
+ */
+import type { CellValue, SheetInput } from '../core/model';
+import type { FormatDate } from './env';
+import type { SheetLike, SpreadsheetLike } from './gas-types';
+
+/** True for a Date from any realm (Apps Script's, or a test's vm context). */
+export function isDateValue(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/**
+ * Returns one cell as the core wants it: text, number, boolean, null for blank, and dates as
+ * `YYYY-MM-DD` calendar dates in the spreadsheet's zone.
+ */
+export function toCellValue(value: unknown, timeZone: string, formatDate: FormatDate): CellValue {
+  if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (isDateValue(value)) {
+    return Number.isNaN(value.getTime()) ? null : formatDate(value, timeZone, 'yyyy-MM-dd');
+  }
+  return String(value);
+}
+
+/** Returns one sheet as a plain grid (4 Spreadsheet calls plus one per merged range). */
+export function readSheet(sheet: SheetLike, timeZone: string, formatDate: FormatDate): SheetInput {
+  const name = sheet.getName();
+  const range = sheet.getDataRange();
+  const values = range.getValues();
+  const merges = range.getMergedRanges().map((merged) => merged.getA1Notation());
+  const rows = values.map((row) => row.map((v) => toCellValue(v, timeZone, formatDate)));
+  const input: SheetInput = { name, rows };
+  if (merges.length > 0) input.merges = merges;
+  return input;
+}
+
+/** Returns every sheet of the spreadsheet as plain grids, and the spreadsheet's time zone. */
+export function readSpreadsheet(
+  spreadsheet: SpreadsheetLike,
+  formatDate: FormatDate,
+): { sheets: SheetInput[]; timeZone: string } {
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const sheets = spreadsheet.getSheets().map((sheet) => readSheet(sheet, timeZone, formatDate));
+  return { sheets, timeZone };
+}
