@@ -91,6 +91,14 @@ export function rolesWithLetter(activity: MatrixActivity, letter: CodeLetter): n
   return indexes;
 }
 
+/** Returns how many roles' cells on this activity hold `letter` (without building a list). */
+export function countRolesWithLetter(activity: MatrixActivity, letter: CodeLetter): number {
+  let count = 0;
+  const cells = activity.cells;
+  for (let i = 0; i < cells.length; i++) if (cells[i].letters.includes(letter)) count++;
+  return count;
+}
+
 /** Returns the role names (or labels) at these indexes, quoted and joined for a message. */
 export function listRoles(matrix: RaciMatrix, indexes: number[]): string {
   const labels = indexes.map((i) => roleLabel(matrix.roles[i]));
@@ -98,13 +106,28 @@ export function listRoles(matrix: RaciMatrix, indexes: number[]): string {
   return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
 }
 
-/** Returns every letter the role holds across the matrix's activities, with counts. */
+const countsByMatrix = new WeakMap<RaciMatrix, Map<CodeLetter, number>[]>();
+
+/**
+ * Returns, for the role at `roleIndex`, how many activities hold each letter (a cell counts
+ * once per letter). Computed once per matrix for all roles and shared by the role rules.
+ */
 export function letterCounts(matrix: RaciMatrix, roleIndex: number): Map<CodeLetter, number> {
-  const counts = new Map<CodeLetter, number>();
-  for (const activity of matrix.activities) {
-    const cell = activity.cells[roleIndex];
-    if (!cell) continue;
-    for (const letter of new Set(cell.letters)) counts.set(letter, (counts.get(letter) ?? 0) + 1);
+  let all = countsByMatrix.get(matrix);
+  if (!all) {
+    all = matrix.roles.map(() => new Map<CodeLetter, number>());
+    for (const activity of matrix.activities) {
+      const cells = activity.cells;
+      for (let i = 0; i < cells.length && i < all.length; i++) {
+        const letters = cells[i].letters;
+        for (let k = 0; k < letters.length; k++) {
+          const letter = letters[k];
+          if (letters.indexOf(letter) !== k) continue;
+          all[i].set(letter, (all[i].get(letter) ?? 0) + 1);
+        }
+      }
+    }
+    countsByMatrix.set(matrix, all);
   }
-  return counts;
+  return all[roleIndex] ?? new Map();
 }

@@ -340,8 +340,10 @@ function chooseRoleColumns(
       continue;
     }
     if (nonBlank(s) === 0) {
-      if (!PROSE_HEADERS.has(normaliseName(name)))
+      const words = normaliseName(name).split(/[^a-z]+/);
+      if (!words.some((word) => PROSE_HEADERS.has(word))) {
         roles.push({ name, column: c, cell: a1(headerRow, c) });
+      }
       continue;
     }
     // Short marks that are no codes (`X`, `Y/N`) make a role between coded columns, but a
@@ -462,6 +464,15 @@ function scanBody(
   return body;
 }
 
+/** Returns the reading with its arrays frozen, so cells may share it safely. */
+function frozen(parsed: ParsedCode): ParsedCode {
+  Object.freeze(parsed.letters);
+  Object.freeze(parsed.unknown);
+  return parsed;
+}
+
+const BLANK: ParsedCode = frozen({ raw: '', letters: [], unknown: [], empty: true });
+
 function buildActivities(
   view: SheetView,
   body: BodyRow[],
@@ -494,17 +505,20 @@ function buildActivities(
       if (typeof value === 'string') {
         let cached = parseCache.get(value);
         if (!cached) {
-          cached = parseCodeCell(value, model);
+          cached = frozen(parseCodeCell(value, model));
           if (parseCache.size < 50_000) parseCache.set(value, cached);
         }
         parsed = cached;
+      } else if (value === null) {
+        parsed = BLANK;
       } else {
         parsed = parseCodeCell(value, model);
       }
+      // Cells with the same text share one frozen reading: no copy per cell on big sheets.
       return {
         raw: parsed.raw,
-        letters: parsed.letters.slice(),
-        unknown: parsed.unknown.slice(),
+        letters: parsed.letters,
+        unknown: parsed.unknown,
         row: b.row,
         column: role.column,
         cell: a1(b.row, role.column),

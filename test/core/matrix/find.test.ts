@@ -286,6 +286,25 @@ describe('findMatrices: role columns', () => {
     expect(roleNames(m)).toEqual(['Owner', 'Manager']);
   });
 
+  it('leaves empty trailing columns headed like notes out, and a trailing Y/N column', () => {
+    const m = only([
+      ['Activity', 'Owner', 'Manager', 'Notes / comments', 'Done (Y/N)', 'Remarks'],
+      ['Plan', 'A', 'R', null, 'Y', ''],
+      ['Do', 'A', 'R', '', 'N', null],
+    ]);
+    expect(roleNames(m)).toEqual(['Owner', 'Manager']);
+  });
+
+  it('takes a role name that looks like a code (CI) as a role', () => {
+    const m = only([
+      ['Activity', 'Process Owner', 'CI', 'Service Desk'],
+      ['Plan', 'A', 'R', 'I'],
+      ['Do', 'A', 'C', 'R'],
+    ]);
+    expect(roleNames(m)).toEqual(['Process Owner', 'CI', 'Service Desk']);
+    expect(names(m)).toEqual(['Plan', 'Do']);
+  });
+
   it('leaves a description column between the activity and the roles out', () => {
     const m = only([
       ['Activity', 'Description', 'Owner', 'Manager'],

@@ -7,6 +7,7 @@ import {
   activityLabel,
   listRoles,
   matrixLabel,
+  countRolesWithLetter,
   rolesWithLetter,
 } from '../../matrix/describe';
 import type { Rule, RuleFinding } from '../types';
@@ -22,8 +23,8 @@ export const matrixMultipleAccountable: Rule = {
     const findings: RuleFinding[] = [];
     for (const matrix of workbook.matrices) {
       for (const activity of matrix.activities) {
+        if (countRolesWithLetter(activity, 'A') <= 1) continue;
         const accountable = rolesWithLetter(activity, 'A');
-        if (accountable.length <= 1) continue;
         findings.push(
           activityFinding(
             matrix,

@@ -6,7 +6,7 @@ import {
   activityFinding,
   activityLabel,
   matrixLabel,
-  rolesWithLetter,
+  countRolesWithLetter,
 } from '../../matrix/describe';
 import type { Rule, RuleFinding } from '../types';
 
@@ -21,7 +21,7 @@ export const matrixNoResponsible: Rule = {
     const findings: RuleFinding[] = [];
     for (const matrix of workbook.matrices) {
       for (const activity of matrix.activities) {
-        if (rolesWithLetter(activity, 'R').length > 0) continue;
+        if (countRolesWithLetter(activity, 'R') > 0) continue;
         findings.push(
           activityFinding(
             matrix,

@@ -7,6 +7,7 @@ import {
   activityLabel,
   listRoles,
   matrixLabel,
+  countRolesWithLetter,
   rolesWithLetter,
 } from '../../matrix/describe';
 import type { Rule, RuleFinding } from '../types';
@@ -23,8 +24,8 @@ export const matrixTooManyConsulted: Rule = {
     const findings: RuleFinding[] = [];
     for (const matrix of workbook.matrices) {
       for (const activity of matrix.activities) {
+        if (countRolesWithLetter(activity, 'C') <= max) continue;
         const consulted = rolesWithLetter(activity, 'C');
-        if (consulted.length <= max) continue;
         findings.push(
           activityFinding(
             matrix,
