@@ -22,7 +22,7 @@ import {
   type WorksheetCounts,
 } from './sheet-scan';
 import { describeNonZip, SNIFF_BYTES } from './sniff';
-import { ReaderTimeoutError, withTimeout } from './timeout';
+import { formatSeconds, ReaderTimeoutError, withTimeout } from './timeout';
 import {
   describeZipWithoutWorkbook,
   isChartsheetRelationship,
@@ -311,11 +311,11 @@ export async function inspectXlsx(
     if (err instanceof ReaderTimeoutError || timedOut) {
       work.catch(() => undefined);
       (dir as ZipDirectory | null)?.close();
-      const seconds = formatCount(limits.inspectTimeoutMs / 1000);
+      const seconds = formatSeconds(limits.inspectTimeoutMs);
       return failed(
         file,
         new GuardFailure(
-          `the workbook could not be checked within ${seconds} seconds (it is too large or too complex)`,
+          `the workbook could not be checked within ${seconds} (it is too large or too complex)`,
           'inspectTimeoutMs',
         ),
       );

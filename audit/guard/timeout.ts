@@ -16,9 +16,10 @@ export class ReaderTimeoutError extends Error {
   }
 }
 
-function formatSeconds(ms: number): string {
-  const s = ms / 1000;
-  return `${Number.isInteger(s) ? s : s.toFixed(1)} second${s === 1 ? '' : 's'}`;
+/** Returns a duration in seconds as people read it: `1 second`, `2.5 seconds`, `0.02 seconds`. */
+export function formatSeconds(ms: number): string {
+  const s = Number((ms / 1000).toFixed(2));
+  return `${s} second${s === 1 ? '' : 's'}`;
 }
 
 /**
