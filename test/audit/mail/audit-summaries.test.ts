@@ -14,6 +14,7 @@ import {
   deliveryExitCode,
   type OutgoingMessage,
 } from '../../../audit/mail/deliver';
+import { sendReportMail } from '../../../audit/mail/send-report';
 import { readWorkbook } from '../../../audit/read/xlsx';
 import { runAudit, type AuditOutcome } from '../../../audit/run-audit';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp-test-server';
@@ -35,12 +36,12 @@ afterAll(async () => {
   await rm(outDir, { recursive: true, force: true });
 });
 
-async function audit(): Promise<AuditOutcome> {
+async function audit(out = outDir): Promise<AuditOutcome> {
   return runAudit({
     paths: [join(EXAMPLES, 'workbooks')],
     today: '2026-10-01',
     quarter: QUARTER,
-    outDir,
+    outDir: out,
     leadership: await readWorkbook(join(EXAMPLES, 'leadership.xlsx')),
     mailFrom: FROM,
   });
@@ -107,5 +108,58 @@ describe("delivering the audit's own sponsor summaries", () => {
     expect(again.counts['already-delivered']).toBe(withEmail.length);
     expect(again.outcomes.some((o) => o.changedSinceDelivery === true)).toBe(false);
     expect(server.received).toHaveLength(withEmail.length);
+  });
+
+  it('sendReportMail lists every sponsor, leaves the no-sponsor group uncounted, and reports bad settings', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'raci-audit-send-'));
+    try {
+      const { report } = await audit(out);
+      const unassigned = report.sponsors.filter((sponsor) => sponsor.unassigned);
+      const noEmail = report.sponsors.filter((sponsor) => !sponsor.unassigned && !sponsor.email);
+      expect(unassigned).toHaveLength(1);
+      expect(noEmail.length).toBeGreaterThan(0);
+      const before = server.received.length;
+
+      const unconfigured: [string, boolean][] = [];
+      const refused = await sendReportMail({
+        outDir: out,
+        quarter: QUARTER,
+        sponsors: report.sponsors,
+        env: { MAIL_FROM: FROM },
+        force: false,
+        report: (line, problem) => unconfigured.push([line, problem]),
+      });
+      expect(refused).toEqual({ undelivered: report.sponsors.length - 1, configError: true });
+      expect(unconfigured.filter(([, problem]) => problem)).toEqual([
+        [expect.stringContaining('SMTP_URL is not set'), true],
+      ]);
+
+      const lines: [string, boolean][] = [];
+      const sent = await sendReportMail({
+        outDir: out,
+        quarter: QUARTER,
+        sponsors: report.sponsors,
+        env: env(),
+        force: false,
+        report: (line, problem) => lines.push([line, problem]),
+        sleep: async () => undefined,
+      });
+      expect(sent).toEqual({ undelivered: noEmail.length, configError: false });
+      expect(server.received.length - before).toBe(
+        report.sponsors.length - unassigned.length - noEmail.length,
+      );
+      // One line per sponsor (the no-sponsor group included) and a total.
+      expect(lines).toHaveLength(report.sponsors.length + 1);
+      expect(lines[0]).toEqual([expect.stringContaining('no-sponsor.eml'), false]);
+      for (const sponsor of noEmail) {
+        expect(lines).toContainEqual([
+          expect.stringContaining(`NOT SENT to ${sponsor.name}`),
+          true,
+        ]);
+      }
+      expect(lines[lines.length - 1]).toEqual([expect.stringMatching(/without email/), true]);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
   });
 });
