@@ -21,11 +21,18 @@ export const roleNoDuty: Rule = {
         const counts = letterCounts(matrix, index);
         if (counts.size === 0) return;
         if ([...counts.keys()].some((l) => l !== 'C' && l !== 'I')) return;
+        const spread = (['C', 'I'] as const)
+          .filter((l) => (counts.get(l) ?? 0) > 0)
+          .map((l) => {
+            const n = counts.get(l) ?? 0;
+            return `${l} on ${n} ${n === 1 ? 'activity' : 'activities'}`;
+          })
+          .join(' and ');
         findings.push(
           roleFinding(
             matrix,
             role,
-            `Role ${roleLabel(role)} on ${matrixLabel(matrix)} is only Consulted or Informed (C on ${counts.get('C') ?? 0}, I on ${counts.get('I') ?? 0} activities), never Responsible or Accountable.`,
+            `Role ${roleLabel(role)} on ${matrixLabel(matrix)} is only Consulted or Informed (${spread}), never Responsible or Accountable.`,
             'Check whether the role has work in this process; if not, it may not need a column.',
           ),
         );

@@ -5,6 +5,14 @@
  */
 import type { Rule, RuleFinding } from '../types';
 
+/** Names the sheets searched: `sheet "A"`, or `any of the 3 sheets ("A", "B", "C")`, at most 5 named. */
+function sheetList(names: readonly string[]): string {
+  if (names.length === 1) return `sheet "${names[0]}"`;
+  const shown = names.slice(0, 5).map((s) => `"${s}"`);
+  if (names.length > 5) shown.push(`${names.length - 5} more`);
+  return `any of the ${names.length} sheets (${shown.join(', ')})`;
+}
+
 export const workbookNoMatrix: Rule = {
   id: 'workbook/no-matrix',
   group: 'workbook',
@@ -18,7 +26,7 @@ export const workbookNoMatrix: Rule = {
       message:
         workbook.sheetNames.length === 0
           ? 'The workbook has no sheets, so it holds no RACI matrix.'
-          : `No RACI matrix was found on any of the ${workbook.sheetNames.length} sheets (${workbook.sheetNames.map((s) => `"${s}"`).join(', ')}).`,
+          : `No RACI matrix was found on ${sheetList(workbook.sheetNames)}.`,
       suggestion:
         'Add a sheet with a header row of role names and one row per activity with R, A, C and I codes (the add-on can insert a template).',
     };
