@@ -134,7 +134,7 @@ export function renderSummaryHtml(s: SponsorSummary): string {
       s.items
         .map(
           (i) =>
-            `<tr><td ${TD}><strong>${e(i.name)}</strong><br><span style="color:${COLOURS.muted};font-size:12px;">${e(i.kind)} · owner ${e(i.owner || 'none')}</span>` +
+            `<tr><td ${TD}><strong>${e(i.name)}</strong><br><span style="color:${COLOURS.muted};font-size:12px;">${e(i.kind)} · owner ${e(i.owner || 'none')} · ${e(i.file)}</span>` +
             (i.failedChecks.length
               ? `<br><span style="color:${COLOURS.bad};font-size:12px;">${e(i.failedChecks.join('; '))}</span>`
               : '') +
@@ -263,7 +263,7 @@ function svgTrend(points: { quarter: string; compliance: number }[]): string {
   const left = 40;
   const bottom = 170;
   const top = 16;
-  const step = points.length > 1 ? (width - left - 40) / (points.length - 1) : 0;
+  const step = points.length > 1 ? (width - left - 90) / (points.length - 1) : 0;
   const xy = points.map((p, i) => ({
     x: left + 20 + i * step,
     y: bottom - p.compliance * (bottom - top),
