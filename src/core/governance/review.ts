@@ -103,9 +103,8 @@ export function computeItemReview(
   let adherenceValue: number | null = null;
   if (workbook.reviews && cadence) {
     const windowEnd = asOf < quarter.end ? asOf : quarter.end;
-    const done = reviewLog.filter(
-      (e) => (e.date.value as string) >= quarter.start && (e.date.value as string) <= windowEnd,
-    ).length;
+    // Distinct review dates in the quarter, from the log and the Register / metadata alike.
+    const done = new Set(reviewDates.filter((d) => d >= quarter.start && d <= windowEnd)).size;
     const before = latest(reviewDates.filter((d) => d < quarter.start));
     adherenceValue = adherence(done, expectedReviews(cadence, quarter, before));
   }

@@ -43,7 +43,7 @@ describe('review status', () => {
       nextDue: '2026-10-10',
       status: 'due-soon',
       daysOverdue: null,
-      adherence: 0.3333,
+      adherence: 0.6667,
     });
   });
 
