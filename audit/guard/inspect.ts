@@ -228,7 +228,7 @@ async function inspectArchive(
   }
   if (size > limits.maxFileBytes) {
     throw new GuardFailure(
-      `the file is ${overLimit(size, limits.maxFileBytes, formatBytes)} for one workbook`,
+      `the file is ${formatBytes(size)}, larger than the ${formatBytes(limits.maxFileBytes)} limit for one workbook (over by ${formatBytes(size - limits.maxFileBytes)})`,
       'maxFileBytes',
     );
   }

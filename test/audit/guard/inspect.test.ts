@@ -134,7 +134,7 @@ describe('each limit holds at its value and breaks one past it', () => {
     const verdict = await inspectXlsx(goodPath, resolveLimits({ maxFileBytes: 1000 }));
     expect(verdict).toMatchObject({ ok: false, limit: 'maxFileBytes' });
     expect(verdict.ok ? '' : verdict.reason).toMatch(
-      /^the file is [\d.]+ KB, more than the limit of 1000 bytes/,
+      /^the file is [\d.]+ KB, larger than the 1000 bytes limit for one workbook/,
     );
   });
 

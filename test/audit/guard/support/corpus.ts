@@ -458,7 +458,8 @@ export const BAD_CASES: CorpusCase[] = [
   },
   {
     file: 'too-large.xlsx',
-    reason: /the file is 60\.0 MB, more than the limit of 50\.0 MB \(over by 10\.0 MB\)/,
+    reason:
+      /the file is 60\.0 MB, larger than the 50\.0 MB limit for one workbook \(over by 10\.0 MB\)/,
     limit: 'maxFileBytes',
     build: async (dir) => {
       const path = await write(dir, 'too-large.xlsx', await raciWorkbook());
