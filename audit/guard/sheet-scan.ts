@@ -129,7 +129,6 @@ export class WorksheetScan implements XmlHandler {
   private inCell = false;
   private cellRef: string | null = null;
   private cellType = 'n';
-  private cellRow = 0;
   private cellLength = 0;
   private cellHasValue = false;
   private indexText = '';
@@ -150,7 +149,7 @@ export class WorksheetScan implements XmlHandler {
   }
 
   private cellName(): string {
-    return this.cellRef ? `cell ${this.cellRef}` : `a cell in row ${this.cellRow}`;
+    return this.cellRef ? `cell ${this.cellRef}` : `a cell in row ${this.row}`;
   }
 
   open(name: string, attributes: string, selfClosing: boolean): void {
@@ -172,7 +171,6 @@ export class WorksheetScan implements XmlHandler {
       case 'c': {
         this.counts.cells++;
         this.cellRef = attribute(attributes, 'r');
-        this.cellRow = (this.cellRef ? rowOfRef(this.cellRef) : null) ?? this.row;
         this.budget.add(
           1,
           () => `reached in ${this.where()} at ${this.cellName()}; formatted empty cells count too`,
@@ -278,8 +276,11 @@ export class WorksheetScan implements XmlHandler {
     this.inText = false;
     if (this.cellType === 's' && this.indexText.trim() !== '') this.checkSharedString();
     if (this.cellLength > this.counts.longestText) this.counts.longestText = this.cellLength;
-    if (this.cellHasValue && this.cellRow > this.counts.lastValueRow)
-      this.counts.lastValueRow = this.cellRow;
+    if (this.cellHasValue) {
+      // The row is worked out only for cells with a value: most cells of a big sheet have none.
+      const row = (this.cellRef ? rowOfRef(this.cellRef) : null) ?? this.row;
+      if (row > this.counts.lastValueRow) this.counts.lastValueRow = row;
+    }
   }
 
   private checkSharedString(): void {
