@@ -47,6 +47,9 @@ const REGISTER_HEADERS = {
     'processname',
     'servicename',
     'title',
+    'process',
+    'service',
+    'practice',
   ],
   kind: ['kind', 'type', 'itemtype', 'itemkind'],
   owner: ['owner', 'owners', 'processowner', 'serviceowner', 'itemowner'],
@@ -175,6 +178,28 @@ function eachDataRow(
   }
 }
 
+const CODE_ONLY = /^[RACISV](?:[\s/,+&-]*[RACISV])*$/i;
+
+/**
+ * Returns true when the people columns below the header hold mostly RACI codes: the header
+ * row then belongs to a matrix whose roles happen to be called Owner or Manager, not to a
+ * Register or Roles sheet.
+ */
+function holdsCodes(rows: Grid, headerRow: number, columns: (number | undefined)[]): boolean {
+  let codes = 0;
+  let filled = 0;
+  for (let r = headerRow; r < Math.min(rows.length, headerRow + 200); r++) {
+    for (const c of columns) {
+      if (c === undefined) continue;
+      const text = cellText(rows[r]?.[c - 1]);
+      if (text === '') continue;
+      filled += 1;
+      if (CODE_ONLY.test(text)) codes += 1;
+    }
+  }
+  return filled > 0 && codes * 2 > filled;
+}
+
 function columnList<F extends string>(cols: Columns<F>): number[] {
   return Object.values(cols).filter((c): c is number => typeof c === 'number');
 }
@@ -216,6 +241,7 @@ export function readRegister(sheet: SheetInput, config: Config): Register | unde
   );
   if (!header) return undefined;
   const c = header.columns;
+  if (holdsCodes(sheet.rows, header.headerRow, [c.owner, c.sponsor, c.manager])) return undefined;
   const items: RegisterItem[] = [];
   eachDataRow(sheet.rows, header.headerRow, [c.name as number], (r) => {
     const kindRaw = r.text(c.kind);
@@ -251,6 +277,7 @@ export function readRoles(sheet: SheetInput): RoleEntry[] | undefined {
   );
   if (!header) return undefined;
   const c = header.columns;
+  if (holdsCodes(sheet.rows, header.headerRow, [c.holders])) return undefined;
   const entries: RoleEntry[] = [];
   eachDataRow(sheet.rows, header.headerRow, [c.role as number], (r) => {
     entries.push({

@@ -363,3 +363,27 @@ describe('people', () => {
     expect(isSitting({ ...members[0], active: false }, '2026-09-30')).toBe(false);
   });
 });
+
+describe('telling governance sheets from matrices', () => {
+  it('takes "Process" as the name column of a register', () => {
+    const rows = [
+      ['Process', 'Owner', 'LT Sponsor'],
+      ['Incident Management', 'Ann', 'Bob'],
+    ];
+    expect(readRegister({ name: 'R', rows }, config)?.items[0].name).toBe('Incident Management');
+  });
+
+  it('does not take a matrix whose roles are called Owner and Manager for a register or roles sheet', () => {
+    const matrixSheet: SheetInput = {
+      name: 'Incident',
+      rows: [
+        ['Process', 'Process Owner', 'Process Manager', 'Role', 'Holders'],
+        ['Log the call', 'A', 'R', 'I', 'C'],
+        ['Close the call', 'A', 'R/C', '', 'i'],
+      ],
+    };
+    const { model, claimed } = recogniseGovernanceSheets([matrixSheet], config, []);
+    expect(model).toEqual({});
+    expect(claimed.size).toBe(0);
+  });
+});
