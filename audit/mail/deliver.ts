@@ -434,37 +434,48 @@ function summarise(
     server,
     outcomes,
     counts,
-    undelivered: counts.failed + counts['no-email'] + counts.uncertain,
+    undelivered: outcomes.filter(isUndelivered).length,
   };
+}
+
+/** Returns whether the outcome leaves a sponsor without this quarter's summary. */
+export function isUndelivered(outcome: DeliveryOutcome): boolean {
+  return outcome.status !== 'sent' && outcome.status !== 'already-delivered';
+}
+
+/** Returns one plain line saying what happened to one sponsor's summary. */
+export function describeOutcome(outcome: DeliveryOutcome): string {
+  const who = outcome.to === null ? outcome.sponsor : `${outcome.sponsor} <${outcome.to}>`;
+  switch (outcome.status) {
+    case 'sent':
+      return `mail: sent to ${who}`;
+    case 'already-delivered':
+      return outcome.changedSinceDelivery
+        ? `mail: ${who} already has this quarter's summary (it has changed since; --resend sends the new one)`
+        : `mail: ${who} already has this quarter's summary; not sent again`;
+    case 'no-email':
+      return `mail: NOT SENT to ${who}: no email address is known (add it to the Leadership sheet)`;
+    case 'uncertain':
+      return `mail: NOT SENT to ${who}: ${outcome.failure?.message ?? 'delivery is uncertain'}`;
+    case 'failed': {
+      const failure = outcome.failure;
+      const code = failure?.responseCode ?? failure?.code;
+      return `mail: FAILED for ${who} (${failure?.kind ?? 'permanent'}${code === undefined ? '' : `, ${code}`}): ${failure?.message ?? ''}`;
+    }
+  }
+}
+
+/** Returns the closing line: counts by outcome, the server and the ledger. */
+export function describeTotals(result: DeliveryResult): string {
+  const { counts } = result;
+  return (
+    `mail via ${result.server}: ${counts.sent} sent, ${counts['already-delivered']} already delivered, ` +
+    `${counts.failed} failed, ${counts['no-email']} without email, ${counts.uncertain} uncertain ` +
+    `(ledger ${result.ledgerFile})`
+  );
 }
 
 /** Returns one plain line per sponsor and a closing total, for the CLI to print. */
 export function describeDelivery(result: DeliveryResult): string[] {
-  const lines = result.outcomes.map((outcome) => {
-    const who = outcome.to === null ? outcome.sponsor : `${outcome.sponsor} <${outcome.to}>`;
-    switch (outcome.status) {
-      case 'sent':
-        return `mail: sent to ${who}`;
-      case 'already-delivered':
-        return outcome.changedSinceDelivery
-          ? `mail: ${who} already has this quarter's summary (it has changed since; --resend sends the new one)`
-          : `mail: ${who} already has this quarter's summary; not sent again`;
-      case 'no-email':
-        return `mail: NOT SENT to ${who}: no email address is known (add it to the Leadership sheet)`;
-      case 'uncertain':
-        return `mail: NOT SENT to ${who}: ${outcome.failure?.message ?? 'delivery is uncertain'}`;
-      case 'failed': {
-        const failure = outcome.failure;
-        const code = failure?.responseCode ?? failure?.code;
-        return `mail: FAILED for ${who} (${failure?.kind ?? 'permanent'}${code === undefined ? '' : `, ${code}`}): ${failure?.message ?? ''}`;
-      }
-    }
-  });
-  const { counts } = result;
-  lines.push(
-    `mail via ${result.server}: ${counts.sent} sent, ${counts['already-delivered']} already delivered, ` +
-      `${counts.failed} failed, ${counts['no-email']} without email, ${counts.uncertain} uncertain ` +
-      `(ledger ${result.ledgerFile})`,
-  );
-  return lines;
+  return [...result.outcomes.map(describeOutcome), describeTotals(result)];
 }

@@ -1,13 +1,19 @@
 /**
  * The bridge between a finished audit and mail delivery, for `raci-audit --send`: turns the
  * report's sponsors into outgoing messages (their rendered `sponsors/<slug>.eml`), delivers
- * them with `deliverSummaries`, and reports each outcome through the callback the CLI gives,
- * so the CLI only adds its flags and maps `undelivered` to exit code 4. The group of items
+ * them with `deliverSummaries`, and reports each outcome as it is settled through the callback
+ * the CLI gives, so the CLI only adds its flags and maps `undelivered` to exit code 4. The group of items
  * without any sponsor has nobody to mail; it is listed, never counted as undelivered.
  * Configuration and ledger problems are reported here and returned, never thrown.
  */
 import { join } from 'node:path';
-import { deliverSummaries, describeDelivery, type OutgoingMessage } from './deliver';
+import {
+  deliverSummaries,
+  describeOutcome,
+  describeTotals,
+  isUndelivered,
+  type OutgoingMessage,
+} from './deliver';
 import { LedgerError } from './ledger';
 import { MailConfigError, type MailEnv } from './smtp-settings';
 
@@ -73,15 +79,9 @@ export async function sendReportMail(options: SendReportOptions): Promise<SendRe
       env: options.env,
       force: options.force,
       ...(options.sleep === undefined ? {} : { sleep: options.sleep }),
+      onOutcome: (outcome) => options.report(describeOutcome(outcome), isUndelivered(outcome)),
     });
-    const lines = describeDelivery(result);
-    result.outcomes.forEach((outcome, index) =>
-      options.report(
-        lines[index],
-        outcome.status !== 'sent' && outcome.status !== 'already-delivered',
-      ),
-    );
-    options.report(lines[lines.length - 1], result.undelivered > 0);
+    options.report(describeTotals(result), result.undelivered > 0);
     return { undelivered: result.undelivered, configError: false };
   } catch (error) {
     if (error instanceof MailConfigError) {
