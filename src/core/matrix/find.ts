@@ -399,9 +399,21 @@ function classifyRow(
   }
   if (codes > 0) return 'strong';
   if (emptyMarks > 0 && shorts + texts + numbers === 0) return named ? 'strong' : 'blank';
+  if (!named && texts === 1 && shorts + numbers === 0 && filledCells(view, row) === 1) {
+    // A banner written over the role columns ("Phase 2: Build" in C7 alone): a section.
+    return 'section';
+  }
   if (shorts + texts + numbers > 0) return texts + numbers > 0 ? 'weak-text' : 'weak';
   if (named) return 'section';
   return view.isBlankRow(row) ? 'blank' : 'section';
+}
+
+/** Returns how many cells of the row are not blank. */
+function filledCells(view: SheetView, row: number): number {
+  let filled = 0;
+  const w = view.width(row);
+  for (let c = 1; c <= w; c++) if (view.shape(row, c) !== 'blank') filled++;
+  return filled;
 }
 
 /**

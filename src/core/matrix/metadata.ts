@@ -39,10 +39,14 @@ export function normaliseMetadataKey(key: string): string {
   return KEY_ALIASES[normaliseName(folded)] ?? folded;
 }
 
-/** A plausible key: starts with a letter, at most 40 characters and 6 words, no `=`. */
+/**
+ * A plausible key: starts with a letter, 2 to 40 characters and at most 6 words, no `=` (so a
+ * legend such as `R | Responsible` or `R = Responsible` is not metadata).
+ */
 function isKeyText(text: string): boolean {
   return (
     /^[A-Za-z]/.test(text) &&
+    text.length >= 2 &&
     text.length <= 40 &&
     !text.includes('=') &&
     text.split(' ').length <= 6

@@ -125,6 +125,24 @@ describe('findMatrices: above the header', () => {
     });
   });
 
+  it('skips a legend laid out in cells above the header, and keeps it out of the metadata', () => {
+    const m = only([
+      ['Legend'],
+      ['R', 'Responsible'],
+      ['A', 'Accountable'],
+      ['C', 'Consulted'],
+      ['I', 'Informed'],
+      [],
+      ['Owner:', 'Kim Ode'],
+      ['Activity', 'Owner', 'Manager'],
+      ['Plan', 'A', 'R'],
+    ]);
+    expect(m.headerRow).toBe(8);
+    expect(names(m)).toEqual(['Plan']);
+    expect(Object.keys(m.metadata)).toEqual(['owner']);
+    expect(m.metadata.owner.cell).toBe('B7');
+  });
+
   it.each([
     ['Service', 'service'],
     ['Service Owner', 'owner'],
@@ -188,6 +206,17 @@ describe('findMatrices: inside the body', () => {
     ]);
     expect(m.activities.map((a) => a.row)).toEqual([3, 5, 8]);
     expect(m.lastRow).toBe(8);
+  });
+
+  it('takes a banner written over the role columns for a section', () => {
+    const m = only([
+      ['Activity', 'Owner', 'Manager', 'Desk'],
+      ['Define scope', 'A', 'R', 'I'],
+      [null, 'Phase 2: Build and test', null, null],
+      ['Build it', 'I', 'A/R', 'C'],
+    ]);
+    expect(names(m)).toEqual(['Define scope', 'Build it']);
+    expect(m.activities[1].section).toBe('Phase 2: Build and test');
   });
 
   it('keeps a row with codes and no name as an activity named ""', () => {
