@@ -44,7 +44,8 @@ interface TemplateSheet {
   present: (workbook: WorkbookModel) => boolean;
   /** The row holding the column headings (bold, frozen). */
   headerRow: number;
-  rows: (today: string) => TemplateRows;
+  /** The rows, with `reviewed` as the date of the example's reviews. */
+  rows: (reviewed: string) => TemplateRows;
 }
 
 const EXAMPLE_ROLES: Record<string, string> = {
@@ -60,7 +61,7 @@ const TEMPLATE: TemplateSheet[] = [
     name: 'Register',
     present: (w) => w.register !== undefined,
     headerRow: 1,
-    rows: (today) => [
+    rows: (reviewed) => [
       [
         'Name',
         'Kind',
@@ -81,9 +82,9 @@ const TEMPLATE: TemplateSheet[] = [
         MANAGER,
         EXAMPLE_MATRIX_SHEET,
         'Quarterly',
-        today,
-        today,
-        today,
+        reviewed,
+        reviewed,
+        reviewed,
       ],
     ],
   },
@@ -109,12 +110,12 @@ const TEMPLATE: TemplateSheet[] = [
     name: 'Reviews',
     present: (w) => w.reviews !== undefined,
     headerRow: 1,
-    rows: (today) => [
+    rows: (reviewed) => [
       ['Item', 'Review type', 'Date', 'Reviewer', 'Notes'],
       [
         EXAMPLE_ITEM,
         'Sponsor review',
-        today,
+        reviewed,
         SPONSOR,
         'Adoption and compliance reviewed (example).',
       ],
@@ -124,11 +125,11 @@ const TEMPLATE: TemplateSheet[] = [
     name: EXAMPLE_MATRIX_SHEET,
     present: (w) => w.matrices.length > 0,
     headerRow: 7,
-    rows: (today) => [
+    rows: (reviewed) => [
       ['Process: Incident Management', '', '', '', '', ''],
       [`Owner: ${OWNER}`, '', '', '', '', ''],
       [`LT Sponsor: ${SPONSOR}`, '', '', '', '', ''],
-      [`Last reviewed: ${today}`, '', '', '', '', ''],
+      [`Last reviewed: ${reviewed}`, '', '', '', '', ''],
       ['Review cadence: Quarterly', '', '', '', '', ''],
       ['', '', '', '', '', ''],
       [
@@ -156,6 +157,19 @@ const TEMPLATE: TemplateSheet[] = [
   },
 ];
 
+/**
+ * Returns the last day (`YYYY-MM-DD`) of the quarter before the one `today` falls in, with
+ * quarters starting at `fiscalYearStartMonth`: the date a validation assesses by default, so the
+ * example's reviews count.
+ */
+export function previousQuarterEnd(today: string, fiscalYearStartMonth: number): string {
+  const [year, month] = today.split('-').map(Number);
+  const intoQuarter = (((month - fiscalYearStartMonth) % 3) + 3) % 3;
+  const start = new Date(Date.UTC(year, month - 1 - intoQuarter, 1));
+  const end = new Date(start.getTime() - 86400000);
+  return end.toISOString().slice(0, 10);
+}
+
 export interface TemplateResult {
   created: string[];
   /** Template sheets not added, and why. */
@@ -172,8 +186,9 @@ function hasSheetNamed(spreadsheet: SpreadsheetLike, name: string): boolean {
 export function insertTemplate(env: AddonEnv): TemplateResult {
   return withDocumentLock(env, () => {
     const spreadsheet = env.app.getActiveSpreadsheet();
-    const { result } = analyseActiveSpreadsheet(env);
+    const { result, config } = analyseActiveSpreadsheet(env);
     const today = todayInSpreadsheet(env, spreadsheet.getSpreadsheetTimeZone());
+    const reviewed = previousQuarterEnd(today, config.fiscalYearStartMonth);
     const outcome: TemplateResult = { created: [], skipped: [], message: '' };
     for (const part of TEMPLATE) {
       if (hasSheetNamed(spreadsheet, part.name)) {
@@ -184,7 +199,7 @@ export function insertTemplate(env: AddonEnv): TemplateResult {
         outcome.skipped.push({ sheet: part.name, reason: 'the workbook already has one' });
         continue;
       }
-      const rows = part.rows(today);
+      const rows = part.rows(reviewed);
       const width = Math.max(...rows.map((r) => r.length));
       const values = rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
       const sheet = spreadsheet.insertSheet(part.name, spreadsheet.getSheets().length);

@@ -32,7 +32,9 @@ describe('the add-on build', () => {
     const addon = loadAddon(new FakeSpreadsheet());
     expect(addon.functionNames().sort()).toEqual(exported);
     for (const name of exported) {
-      expect(build.serverCode).toContain(`function ${name}() {\n  return RaciGuard.${name}.apply(this, arguments);\n}`);
+      expect(build.serverCode).toContain(
+        `function ${name}() {\n  return RaciGuard.${name}.apply(this, arguments);\n}`,
+      );
     }
   });
 
@@ -47,10 +49,15 @@ describe('the add-on build', () => {
   });
 
   it('pushes with clasp from the folder the build writes by default', () => {
-    const clasp = JSON.parse(readFileSync(join(ROOT, '.clasp.json'), 'utf8')) as { rootDir: string };
+    const clasp = JSON.parse(readFileSync(join(ROOT, '.clasp.json'), 'utf8')) as {
+      rootDir: string;
+    };
     expect(resolve(ROOT, clasp.rootDir)).toBe(join(ROOT, 'dist', 'addon'));
     expect(claspRootDir()).toBe(join(ROOT, 'dist', 'addon'));
-    const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
+    const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<
+      string,
+      string
+    >;
     expect(scripts['build:addon']).toBe('node scripts/run-ts.js scripts/build-addon.ts');
     expect(scripts.push).toBe('npm run check && npm run build && clasp push');
   });

@@ -97,7 +97,8 @@ export function loadAddon(spreadsheet: FakeSpreadsheet, options: LoadOptions = {
       ctx,
     ) as string[];
   const builtIns = new Set(listFunctions(createContext({})));
-  const functionNames = () => listFunctions(context).filter((n) => !builtIns.has(n) && !(n in fake.globals));
+  const functionNames = () =>
+    listFunctions(context).filter((n) => !builtIns.has(n) && !(n in fake.globals));
   return { fake, context, call, functionNames };
 }
 
