@@ -16,9 +16,10 @@ export class ReaderTimeoutError extends Error {
   }
 }
 
-/** Returns a duration in seconds as people read it: `1 second`, `2.5 seconds`, `0.02 seconds`. */
+/** Returns a duration as people read it: `1 second`, `2.5 seconds`, `20 ms`. */
 export function formatSeconds(ms: number): string {
-  const s = Number((ms / 1000).toFixed(2));
+  if (ms < 1000) return `${ms} ms`;
+  const s = Number((ms / 1000).toFixed(1));
   return `${s} second${s === 1 ? '' : 's'}`;
 }
 
