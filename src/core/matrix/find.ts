@@ -121,18 +121,24 @@ function readMatrixAt(
   model: RaciModel,
   parseCache: Map<string, ParsedCode>,
 ): RaciMatrix | undefined {
-  // The coded columns of the first coded rows.
-  const coded = new Set<number>(codeColumns(view, first));
-  let seen = 0;
-  for (let r = first + 1; r <= view.rowCount && seen < CODED_ROWS_FOR_HEADER; r++) {
+  // The coded columns of the first coded rows, with how many of those rows code each.
+  const codedRows = new Map<number, number>();
+  for (const c of codeColumns(view, first)) codedRows.set(c, 1);
+  let seen = 1;
+  for (let r = first + 1; r <= view.rowCount && seen <= CODED_ROWS_FOR_HEADER; r++) {
     if (r > first + 3 * CODED_ROWS_FOR_HEADER) break;
     const cols = codeColumns(view, r);
     // Only rows that share a coded column belong to the same block (not a legend below).
-    if (cols.length === 0 || !cols.some((c) => coded.has(c))) continue;
+    if (cols.length === 0 || !cols.some((c) => codedRows.has(c))) continue;
     seen++;
-    for (const c of cols) coded.add(c);
+    for (const c of cols) codedRows.set(c, (codedRows.get(c) ?? 0) + 1);
   }
-  const firstCoded = Math.min(...coded);
+  const coded = new Set(codedRows.keys());
+  // The codes start at the first column coded on more than half of those rows: a Ref column
+  // holding an odd `A` or `C` does not count, a sparse role column left of the others is
+  // still a role (roles are every column right of the activity column).
+  const dense = [...codedRows].filter(([, n]) => n * 2 > seen).map(([c]) => c);
+  const firstCoded = Math.min(...(dense.length > 0 ? dense : [...coded]));
 
   const headerRow = findHeaderRow(view, first, floor, firstCoded);
   if (headerRow === undefined || !namesCodedColumns(view, headerRow, coded)) return undefined;
@@ -252,6 +258,8 @@ function leftColumnKind(s: ColumnStats, rowsWithCodes: number): LeftKind {
   const values = [...s.distinct];
   if (values.length > 0 && values.filter(isIdLike).length >= values.length * 0.8) return 'id';
   if (s.number >= filled * 0.8) return 'id';
+  // One- or two-character values (`A`, `B`, `7a`): references, not names.
+  if (values.length > 1 && values.every((v) => v.length <= 2)) return 'id';
   if (rowsWithCodes >= 3 && filled < rowsWithCodes * 0.6) return 'phase';
   if (filled >= 4 && s.distinct.size <= filled * 0.5) return 'phase';
   return 'name';

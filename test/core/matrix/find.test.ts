@@ -171,6 +171,20 @@ describe('findMatrices: columns left of the activity column', () => {
     expect(roleNames(m)).toEqual(['Owner', 'Manager', 'Analyst']);
   });
 
+  it('takes a column of letters (A, B, C, D) as references even where they look like codes', () => {
+    const m = only([
+      ['Ref', 'Activity', 'Owner', 'Manager'],
+      ['A', 'Plan', 'A', 'R'],
+      ['B', 'Build', 'A', 'R'],
+      ['C', 'Check', 'I', 'A/R'],
+      ['D', 'Deliver', 'A', 'R'],
+    ]);
+    expect(m.activityColumn).toBe(2);
+    expect(names(m)).toEqual(['Plan', 'Build', 'Check', 'Deliver']);
+    expect(m.activities.map((a) => a.ref)).toEqual(['A', 'B', 'C', 'D']);
+    expect(roleNames(m)).toEqual(['Owner', 'Manager']);
+  });
+
   it('takes a numeric step column as IDs and a repeated stage column as phases', () => {
     const m = only([
       ['Stage', '#', '', 'Lead', 'Team'],
@@ -304,6 +318,17 @@ describe('findMatrices: role columns', () => {
       ['Do', null, 'A', 'R', ''],
     ]);
     expect(roleNames(m)).toEqual(['Auditor', 'Owner', 'Manager', 'Observer']);
+  });
+
+  it('keeps a sparsely coded first role column as a role', () => {
+    const m = only([
+      ['Activity', 'Owner', 'Manager', 'Desk'],
+      ['Plan', 'A', 'R', ''],
+      ['Do', '', 'A/R', 'C'],
+      ['Check', '', 'A/R', 'I'],
+    ]);
+    expect(m.activityColumn).toBe(1);
+    expect(roleNames(m)).toEqual(['Owner', 'Manager', 'Desk']);
   });
 
   it('leaves trailing Notes, Comments and Description columns out', () => {
