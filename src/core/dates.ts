@@ -53,7 +53,8 @@ export function isValidYmd(year: number, month: number, day: number): boolean {
 
 /** Returns the number of days in a month (1-12) of a year. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 function pad(n: number, width: number): string {

@@ -70,9 +70,16 @@ export function computeItems(
   config: Config,
 ): ItemResult[] {
   const links = linkItems(workbook);
+  const byItem = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.item === undefined) continue;
+    const list = byItem.get(f.item);
+    if (list) list.push(f);
+    else byItem.set(f.item, [f]);
+  }
   return (workbook.register?.items ?? []).map((item) => {
     const matrices = links.get(item.name) ?? [];
-    const own = findings.filter((f) => f.item === item.name);
+    const own = byItem.get(item.name) ?? [];
     const unwaived = own.filter((f) => !f.waived);
     const state = reviews.get(item.name) as ItemReviewState;
     const raciErrors = unwaived.filter(

@@ -37,26 +37,60 @@ function metadataNames(matrix: RaciMatrix): string[] {
     .map(normaliseName);
 }
 
+interface MatrixIndex {
+  length: number;
+  bySheet: Map<string, RaciMatrix[]>;
+  byMetadataName: Map<string, RaciMatrix[]>;
+  byBareSheetName: Map<string, RaciMatrix[]>;
+}
+
+/** Indexes are kept per matrices array, so linking many items stays linear. */
+const indexes = new WeakMap<readonly RaciMatrix[], MatrixIndex>();
+
+function push(map: Map<string, RaciMatrix[]>, key: string, matrix: RaciMatrix): void {
+  const list = map.get(key);
+  if (list) {
+    if (!list.includes(matrix)) list.push(matrix);
+  } else map.set(key, [matrix]);
+}
+
+function indexOf(matrices: readonly RaciMatrix[]): MatrixIndex {
+  const cached = indexes.get(matrices);
+  if (cached && cached.length === matrices.length) return cached;
+  const index: MatrixIndex = {
+    length: matrices.length,
+    bySheet: new Map(),
+    byMetadataName: new Map(),
+    byBareSheetName: new Map(),
+  };
+  for (const m of matrices) {
+    push(index.bySheet, normaliseName(m.sheet), m);
+    for (const name of metadataNames(m)) push(index.byMetadataName, name, m);
+    const bare = bareName(m.sheet);
+    if (bare !== '') push(index.byBareSheetName, bare, m);
+  }
+  indexes.set(matrices, index);
+  return index;
+}
+
 /** Returns the matrices of the workbook on the named sheet (case- and space-insensitive). */
 export function matricesOnSheet(workbook: WorkbookModel, sheetName: string): RaciMatrix[] {
-  const wanted = normaliseName(sheetName);
-  return workbook.matrices.filter((m) => normaliseName(m.sheet) === wanted);
+  return indexOf(workbook.matrices).bySheet.get(normaliseName(sheetName)) ?? [];
 }
 
 /** Returns the matrices linked to one register item (see the file comment for the order). */
 export function linkItem(workbook: WorkbookModel, item: RegisterItem): RaciMatrix[] {
-  const name = normaliseName(item.name);
-  const byMetadata = workbook.matrices.filter((m) => metadataNames(m).includes(name));
+  const index = indexOf(workbook.matrices);
+  const byMetadata = index.byMetadataName.get(normaliseName(item.name)) ?? [];
   const reference = item.raciSheet?.value.trim();
   if (reference) {
     const onSheet = matricesOnSheet(workbook, sheetNameFromReference(reference));
     // Of stacked matrices on the named sheet, those whose metadata names the item.
     const named = onSheet.filter((m) => byMetadata.includes(m));
-    return named.length ? named : onSheet;
+    return named.length ? named : [...onSheet];
   }
-  if (byMetadata.length) return byMetadata;
-  const bare = bareName(item.name);
-  return workbook.matrices.filter((m) => bare !== '' && bareName(m.sheet) === bare);
+  if (byMetadata.length) return [...byMetadata];
+  return [...(index.byBareSheetName.get(bareName(item.name)) ?? [])];
 }
 
 /** Returns each register item's linked matrices, by item name (first item of a repeated name wins). */
@@ -87,9 +121,11 @@ export function attributeFindings(findings: Finding[], workbook: WorkbookModel):
   for (const [item, matrices] of linkItems(workbook)) {
     for (const m of matrices) if (!owner.has(m)) owner.set(m, item);
   }
+  const bySheet = new Map<string, RaciMatrix[]>();
+  for (const m of owner.keys()) push(bySheet, m.sheet, m);
   return findings.map((f) => {
-    if (f.item !== undefined) return f;
-    const matrix = matrixOfFinding(f, workbook.matrices);
+    if (f.item !== undefined || f.sheet === undefined) return f;
+    const matrix = matrixOfFinding(f, bySheet.get(f.sheet) ?? []);
     const item = matrix ? owner.get(matrix) : undefined;
     return item === undefined ? f : { ...f, item };
   });

@@ -31,10 +31,24 @@ export function isSponsorReview(type: string): boolean {
   return /sponsor/i.test(type);
 }
 
+const logIndexes = new WeakMap<readonly ReviewEntry[], Map<string, ReviewEntry[]>>();
+
 /** Returns the Reviews log entries for the item (matched by name, case- and space-insensitive). */
 export function reviewEntriesFor(workbook: WorkbookModel, itemName: string): ReviewEntry[] {
-  const name = normaliseName(itemName);
-  return (workbook.reviews?.entries ?? []).filter((e) => normaliseName(e.item) === name);
+  const entries = workbook.reviews?.entries;
+  if (!entries) return [];
+  let index = logIndexes.get(entries);
+  if (!index) {
+    index = new Map();
+    for (const e of entries) {
+      const key = normaliseName(e.item);
+      const list = index.get(key);
+      if (list) list.push(e);
+      else index.set(key, [e]);
+    }
+    logIndexes.set(entries, index);
+  }
+  return index.get(normaliseName(itemName)) ?? [];
 }
 
 /**
@@ -194,12 +208,15 @@ export function datedCells(workbook: WorkbookModel, config: Config): DatedCell[]
       past: true,
     });
   }
-  const links = linkItems(workbook);
+  const itemOf = new Map<RaciMatrix, string>();
+  for (const [name, matrices] of linkItems(workbook)) {
+    for (const m of matrices) if (!itemOf.has(m)) itemOf.set(m, name);
+  }
   for (const matrix of workbook.matrices) {
     const entry = matrix.metadata.lastReviewed;
     if (!entry) continue;
     const parsed = parseDateCell(entry.value, config.dateOrder);
-    const item = [...links].find(([, ms]) => ms.includes(matrix))?.[0];
+    const item = itemOf.get(matrix);
     add({
       label: `Last reviewed of the matrix on sheet "${matrix.sheet}"`,
       sheet: matrix.sheet,
