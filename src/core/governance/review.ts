@@ -10,6 +10,11 @@
  * a log entry of a "Sponsor review" type falls in the quarter, on or before the audit date;
  * otherwise it is missing once the quarter has ended (audit date on or after its last day)
  * and pending while it runs.
+ *
+ * Adherence (only with a Reviews log and a readable cadence) counts the distinct review
+ * dates in the quarter up to the audit date, from the log, the Register and the metadata,
+ * against what the cadence expects over the whole quarter (see `expectedReviews`), so a
+ * quarter still running shows the share achieved so far.
  */
 import { adherence, expectedReviews, parseCadence, reviewStatus } from '../cadence';
 import type { Config } from '../config';

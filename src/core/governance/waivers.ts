@@ -44,9 +44,16 @@ export function waiverMatches(entry: WaiverEntry, finding: Finding): boolean {
   ) {
     return false;
   }
-  const where = entry.where.trim();
+  let where = entry.where.trim();
   if (where === '') return true;
-  if (finding.cell && fromA1(where)) return sameCell(where, finding.cell);
+  // `Sheet!B4` names the sheet as well as the cell.
+  const bang = where.lastIndexOf('!');
+  if (bang > 0 && fromA1(where.slice(bang + 1))) {
+    const sheet = where.slice(0, bang).replace(/^'(.*)'$/, '$1');
+    if (normaliseName(sheet) !== normaliseName(finding.sheet ?? '')) return false;
+    where = where.slice(bang + 1);
+  }
+  if (fromA1(where)) return finding.cell !== undefined && sameCell(where, finding.cell);
   const name = normaliseName(where);
   return (
     name === normaliseName(finding.activity ?? '') || name === normaliseName(finding.role ?? '')

@@ -41,6 +41,8 @@ describe('waiverMatches', () => {
     ['cell', { where: 'A5' }, true],
     ['absolute cell', { where: '$A$5' }, true],
     ['other cell', { where: 'B5' }, false],
+    ['sheet and cell', { where: "'incident'!A5" }, true],
+    ['other sheet, same cell', { where: 'Problem!A5' }, false],
     ['activity, spacing and case ignored', { where: 'close ticket' }, true],
     ['other activity', { where: 'Open ticket' }, false],
   ])('%s', (_name, over, expected) => {

@@ -22,8 +22,8 @@ export const reviewDueSoon: Rule = {
         itemFinding(
           item,
           days === 0
-            ? `"${item.name}" is due for its ${review.cadence} review today (${review.nextDue}).`
-            : `"${item.name}" is due for its ${review.cadence} review on ${review.nextDue}, in ${days} days.`,
+            ? `"${item.name}" is due for review today, ${review.nextDue} (${review.cadence}, last reviewed ${review.lastReviewed}).`
+            : `"${item.name}" is due for review on ${review.nextDue}, in ${days} days (${review.cadence}, last reviewed ${review.lastReviewed}).`,
           item.lastReviewed?.cell,
         ),
       );

@@ -17,7 +17,7 @@ export const reviewOverdue: Rule = {
       findings.push(
         itemFinding(
           item,
-          `"${item.name}" was due for its ${review.cadence} review on ${review.nextDue} (last reviewed ${review.lastReviewed}); it is ${review.daysOverdue} days overdue as of ${asOf}.`,
+          `"${item.name}" was due for review on ${review.nextDue} (${review.cadence}, last reviewed ${review.lastReviewed}); it is ${review.daysOverdue} ${review.daysOverdue === 1 ? 'day' : 'days'} overdue as of ${asOf}.`,
           item.lastReviewed?.cell,
           'Hold the review and record its date.',
         ),
