@@ -243,11 +243,13 @@ export function readRegister(sheet: SheetInput, config: Config): Register | unde
   const c = header.columns;
   if (holdsCodes(sheet.rows, header.headerRow, [c.owner, c.sponsor, c.manager])) return undefined;
   const items: RegisterItem[] = [];
+  // Without a Kind column, a name column headed "Process" or "Service" says what the items are.
+  const nameHeader = cellText(sheet.rows[header.headerRow - 1]?.[(c.name as number) - 1]);
   eachDataRow(sheet.rows, header.headerRow, [c.name as number], (r) => {
     const kindRaw = r.text(c.kind);
     items.push({
       name: r.text(c.name),
-      kind: itemKind(kindRaw),
+      kind: itemKind(kindRaw !== '' || c.kind !== undefined ? kindRaw : nameHeader),
       kindRaw,
       sheet: sheet.name,
       row: r.row,
@@ -415,9 +417,10 @@ export function readConfigSheet(sheets: SheetInput[]):
 
 /**
  * Returns the governance part of the workbook model (register, roles, leadership, reviews,
- * waivers; the first sheet of each kind) and the names of the sheets that are governance
- * sheets, which must not be searched for matrices. `leadership` is an extra roster workbook
- * shared by all workbooks; its members are added to the workbook's own.
+ * waivers) and the names of the sheets that are governance sheets, which must not be searched
+ * for matrices. Several sheets of one kind (say a process register and a service register)
+ * are merged in workbook order; the model names the first. `leadership` is an extra roster
+ * workbook shared by all workbooks; its members are added to the workbook's own.
  */
 export function recogniseGovernanceSheets(
   sheets: SheetInput[],
@@ -426,53 +429,46 @@ export function recogniseGovernanceSheets(
 ): { model: Partial<WorkbookModel>; claimed: Set<string> } {
   const model: Partial<WorkbookModel> = {};
   const claimed = new Set<string>();
+  const addMembers = (sheet: SheetInput, members: LeadershipMember[]) => {
+    if (model.leadership) model.leadership.members.push(...members);
+    else model.leadership = { sheet: sheet.name, members };
+  };
   for (const sheet of sheets) {
-    if (!model.register) {
-      const register = readRegister(sheet, config);
-      if (register) {
-        model.register = register;
-        claimed.add(sheet.name);
-        continue;
-      }
+    claimed.add(sheet.name);
+    const register = readRegister(sheet, config);
+    if (register) {
+      if (model.register) model.register.items.push(...register.items);
+      else model.register = register;
+      continue;
     }
-    if (!model.reviews) {
-      const entries = readReviews(sheet, config);
-      if (entries) {
-        model.reviews = { sheet: sheet.name, entries };
-        claimed.add(sheet.name);
-        continue;
-      }
+    const reviews = readReviews(sheet, config);
+    if (reviews) {
+      if (model.reviews) model.reviews.entries.push(...reviews);
+      else model.reviews = { sheet: sheet.name, entries: reviews };
+      continue;
     }
-    if (!model.waivers) {
-      const entries = readWaivers(sheet, config);
-      if (entries) {
-        model.waivers = { sheet: sheet.name, entries };
-        claimed.add(sheet.name);
-        continue;
-      }
+    const waivers = readWaivers(sheet, config);
+    if (waivers) {
+      if (model.waivers) model.waivers.entries.push(...waivers);
+      else model.waivers = { sheet: sheet.name, entries: waivers };
+      continue;
     }
-    if (!model.roles) {
-      const entries = readRoles(sheet);
-      if (entries) {
-        model.roles = { sheet: sheet.name, entries };
-        claimed.add(sheet.name);
-        continue;
-      }
+    const roles = readRoles(sheet);
+    if (roles) {
+      if (model.roles) model.roles.entries.push(...roles);
+      else model.roles = { sheet: sheet.name, entries: roles };
+      continue;
     }
-    if (!model.leadership) {
-      const members = readLeadership(sheet, config);
-      if (members) {
-        model.leadership = { sheet: sheet.name, members };
-        claimed.add(sheet.name);
-        continue;
-      }
+    const members = readLeadership(sheet, config);
+    if (members) {
+      addMembers(sheet, members);
+      continue;
     }
+    claimed.delete(sheet.name);
   }
   for (const sheet of leadership) {
     const members = readLeadership(sheet, config);
-    if (!members) continue;
-    if (model.leadership) model.leadership.members.push(...members);
-    else model.leadership = { sheet: sheet.name, members };
+    if (members) addMembers(sheet, members);
   }
   return { model, claimed };
 }

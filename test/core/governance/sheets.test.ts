@@ -387,3 +387,35 @@ describe('telling governance sheets from matrices', () => {
     expect(claimed.size).toBe(0);
   });
 });
+
+describe('several sheets of one kind', () => {
+  it('merges a process register and a service register, in workbook order', () => {
+    const { model, claimed } = recogniseGovernanceSheets(
+      [
+        {
+          name: 'Processes',
+          rows: [
+            ['Name', 'Kind', 'Owner'],
+            ['Incident Management', 'Process', 'Ann'],
+          ],
+        },
+        {
+          name: 'Services',
+          rows: [
+            ['Service', 'Owner', 'LT Sponsor'],
+            ['Email', 'Bob', 'Cy'],
+          ],
+        },
+      ],
+      config,
+      [],
+    );
+    expect(model.register?.sheet).toBe('Processes');
+    expect(model.register?.items.map((i) => `${i.sheet}!${i.cell} ${i.name}`)).toEqual([
+      'Processes!A2 Incident Management',
+      'Services!A2 Email',
+    ]);
+    expect(model.register?.items.map((i) => i.kind)).toEqual(['process', 'service']);
+    expect([...claimed]).toEqual(['Processes', 'Services']);
+  });
+});
