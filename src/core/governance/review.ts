@@ -204,12 +204,19 @@ export function datedCells(workbook: WorkbookModel, config: Config): DatedCell[]
         });
     }
   }
+  // Log entries name items loosely; findings carry the Register's spelling.
+  const registerNames = new Map<string, string>();
+  for (const item of workbook.register?.items ?? []) {
+    const key = normaliseName(item.name);
+    if (!registerNames.has(key)) registerNames.set(key, item.name);
+  }
   for (const entry of workbook.reviews?.entries ?? []) {
+    const item = registerNames.get(normaliseName(entry.item));
     add({
       label: `the ${entry.type || 'review'} of "${entry.item}" in the Reviews log`,
       sheet: entry.sheet,
       field: entry.date,
-      item: entry.item,
+      ...(item ? { item } : {}),
       past: true,
     });
   }

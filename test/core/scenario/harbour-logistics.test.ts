@@ -180,7 +180,7 @@ const SHEETS: SheetInput[] = [
     rows: [
       ['Item', 'Review type', 'Date', 'Reviewer'],
       ['Problem Management', 'Sponsor review', '2026-09-05', 'Ivy Lead'],
-      ['Email Service', 'Service review', '30/02/2026', 'Ann Owner'], // row 3: invalid date
+      ['email  service', 'Service review', '30/02/2026', 'Ann Owner'], // row 3: invalid date
       ['Incident Management', 'RACI review', '2026-09-01', 'Ann Owner'],
     ],
   },
