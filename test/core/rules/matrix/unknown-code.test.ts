@@ -21,6 +21,19 @@ ruleTester(matrixUnknownCode, {
       config: { model: 'RASCI' },
     },
     {
+      name: 'S under RASCI chosen in a Config sheet',
+      sheets: [
+        { name: 'RACI', rows: [header, ['Plan', 'A', 'R', 'S']] },
+        {
+          name: 'Config',
+          rows: [
+            ['Key', 'Value'],
+            ['model', 'RASCI'],
+          ],
+        },
+      ],
+    },
+    {
       name: 'S and V under RACI-VS',
       sheets: [header, ['Plan', 'A', 'R/V', 'S']],
       config: { model: 'RACI-VS' },
