@@ -84,11 +84,16 @@ export function readMetadata(
           valueCell = toA1(row, filled[i + 1].column);
           i++;
         }
-      } else if (filled.length === 2 && i === 0 && isKeyText(text)) {
-        // A key cell then a value cell: `Owner | Jane Doe`.
+      } else if (
+        filled[i + 1] &&
+        isKeyText(text) &&
+        ((filled.length === 2 && i === 0) || KEY_ALIASES[normaliseName(text)] !== undefined)
+      ) {
+        // A key cell then a value cell: `Owner | Jane Doe`, or known keys side by side:
+        // `Owner | Jane Doe | LT Sponsor | Sam Lee`.
         key = text;
-        value = filled[1].text;
-        valueCell = toA1(row, filled[1].column);
+        value = filled[i + 1].text;
+        valueCell = toA1(row, filled[i + 1].column);
         i++;
       }
       if (key === undefined) continue;

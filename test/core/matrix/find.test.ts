@@ -143,6 +143,25 @@ describe('findMatrices: above the header', () => {
     expect(m.metadata.owner.cell).toBe('B7');
   });
 
+  it('reads known keys side by side on one row', () => {
+    const m = only([
+      ['Service', 'Email', 'Owner', 'Jane Doe', 'LT Sponsor:', 'Sam Lee'],
+      ['Review cadence:', 'annual', 'Last reviewed', '2026-01-15'],
+      [],
+      ['Activity', 'Owner', 'Manager'],
+      ['Plan', 'A', 'R'],
+    ]);
+    const values = Object.fromEntries(Object.entries(m.metadata).map(([k, v]) => [k, v.value]));
+    expect(values).toEqual({
+      service: 'Email',
+      owner: 'Jane Doe',
+      ltSponsor: 'Sam Lee',
+      reviewCadence: 'annual',
+      lastReviewed: '2026-01-15',
+    });
+    expect(m.metadata.lastReviewed.cell).toBe('D2');
+  });
+
   it.each([
     ['Service', 'service'],
     ['Service Owner', 'owner'],
