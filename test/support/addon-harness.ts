@@ -27,6 +27,16 @@ export interface BuiltAddon {
 
 let built: BuiltAddon | undefined;
 
+/** Returns the built add-on files in `outDir`. */
+export function readBuiltAddon(outDir: string): BuiltAddon {
+  return {
+    outDir,
+    serverCode: readFileSync(join(outDir, 'Code.js'), 'utf8'),
+    sidebarHtml: readFileSync(join(outDir, 'sidebar.html'), 'utf8'),
+    manifest: JSON.parse(readFileSync(join(outDir, 'appsscript.json'), 'utf8')),
+  };
+}
+
 /** Builds the add-on into a folder of this test process (once) and returns its files. */
 export function buildAddonForTests(): BuiltAddon {
   if (built) return built;
@@ -40,12 +50,7 @@ export function buildAddonForTests(): BuiltAddon {
       stdio: 'pipe',
     },
   );
-  built = {
-    outDir,
-    serverCode: readFileSync(join(outDir, 'Code.js'), 'utf8'),
-    sidebarHtml: readFileSync(join(outDir, 'sidebar.html'), 'utf8'),
-    manifest: JSON.parse(readFileSync(join(outDir, 'appsscript.json'), 'utf8')),
-  };
+  built = readBuiltAddon(outDir);
   return built;
 }
 
@@ -61,11 +66,13 @@ export interface LoadedAddon {
 export interface LoadOptions extends FakeAppsScriptOptions {
   /** Fixes the bundle's clock (`new Date()`, `Date.now()`) at this instant. */
   now?: Date;
+  /** The build to load (default: one made for this test process). */
+  build?: BuiltAddon;
 }
 
 /** Loads the built bundle in a fresh `node:vm` context over `spreadsheet`. */
 export function loadAddon(spreadsheet: FakeSpreadsheet, options: LoadOptions = {}): LoadedAddon {
-  const build = buildAddonForTests();
+  const build = options.build ?? buildAddonForTests();
   const fake = createFakeAppsScript(spreadsheet, { htmlDir: build.outDir, ...options });
   const context = createContext({ ...fake.globals });
   if (options.now) {

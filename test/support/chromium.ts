@@ -1,10 +1,9 @@
 /**
  * Launches Debian's headless Chromium through playwright-core for browser tests. Never
  * downloads a browser: it uses /usr/bin/chromium (or CHROMIUM_PATH) with the flags this
- * closed-network machine needs, and fails with a clear message when Chromium is missing.
+ * closed-network machine needs (Playwright gives each launch its own temporary profile), and fails with a clear message when Chromium is missing.
  */
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
@@ -34,7 +33,6 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'raci-chromium-'))}`,
     ],
   });
 }
