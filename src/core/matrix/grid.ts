@@ -7,6 +7,7 @@ import type { CellValue, SheetInput } from '../model';
 import { fromA1 } from '../text';
 import { cellShape, type CellShape } from './codes';
 
+/** A sheet seen by the matrix finder: 1-based, merges filled down, shapes cached. */
 export interface SheetView {
   readonly name: string;
   readonly rowCount: number;
