@@ -441,10 +441,16 @@ function namesColumns(view: SheetView, row: number, roles: MatrixRole[]): boolea
   return values.size >= 2 && longest >= 2;
 }
 
+/** True for a cell that only says "Legend" or "Key": the codes after it explain, not assign. */
+function isLegendLabel(text: string): boolean {
+  return /^(legend|key)\s*:?$/i.test(text);
+}
+
 /**
  * Returns the rows of the matrix body: activities and section rows, in order. The body ends
- * at the next header, or where rows without codes are not followed by more activities (a
- * legend or notes below the matrix); rows without codes are kept only when activities follow.
+ * at the next header, at a row labelled "Legend" or "Key", or where rows without codes are
+ * not followed by more activities (a legend or notes below the matrix); rows without codes are
+ * kept only when activities follow.
  */
 function scanBody(
   view: SheetView,
@@ -459,6 +465,7 @@ function scanBody(
   for (let r = headerRow + 1; r <= view.rowCount; r++) {
     const kind = classifyRow(view, r, activityColumn, roles);
     if (kind === 'header') break;
+    if (body.length > 0 && isLegendLabel(cellText(view.value(r, activityColumn)))) break;
     if (kind === 'strong') {
       for (const p of pending) {
         if (p.kind === 'section') body.push({ row: p.row, kind: 'section' });

@@ -416,6 +416,18 @@ describe('findMatrices: below and between matrices', () => {
     expect(m.lastRow).toBe(3);
   });
 
+  it('ends the matrix at a legend row that lists the codes across the role columns', () => {
+    const m = only([
+      ['Activity', 'Owner', 'Manager', 'Desk', 'Team'],
+      ['Plan', 'A', 'R', 'I', 'C'],
+      [],
+      ['Legend:', 'R', 'A', 'C', 'I'],
+      [null, 'Responsible', 'Accountable', 'Consulted', 'Informed'],
+    ]);
+    expect(names(m)).toEqual(['Plan']);
+    expect(m.lastRow).toBe(2);
+  });
+
   it('does not take a totals row of numbers for an activity', () => {
     const m = only([
       ['Activity', 'Owner', 'Manager'],
