@@ -106,16 +106,11 @@ export interface DeliveryResult {
   server: string;
   outcomes: DeliveryOutcome[];
   counts: Record<DeliveryStatus, number>;
-  /** Summaries that did not reach their sponsor in this or an earlier run (failed, no email, uncertain). */
+  /**
+   * Summaries that have not reached their sponsor (failed, no email, uncertain); the CLI exits
+   * 4 when this is not 0.
+   */
   undelivered: number;
-}
-
-/** Exit code for "some mail not delivered" (SPEC: raci-audit exit codes). */
-export const EXIT_MAIL_NOT_DELIVERED = 4;
-
-/** Returns 4 when any summary was not delivered (failed, no email, or uncertain), else 0. */
-export function deliveryExitCode(result: DeliveryResult): 0 | 4 {
-  return result.undelivered > 0 ? EXIT_MAIL_NOT_DELIVERED : 0;
 }
 
 /**
@@ -473,9 +468,4 @@ export function describeTotals(result: DeliveryResult): string {
     `${counts.failed} failed, ${counts['no-email']} without email, ${counts.uncertain} uncertain ` +
     `(ledger ${result.ledgerFile})`
   );
-}
-
-/** Returns one plain line per sponsor and a closing total, for the CLI to print. */
-export function describeDelivery(result: DeliveryResult): string[] {
-  return [...result.outcomes.map(describeOutcome), describeTotals(result)];
 }
