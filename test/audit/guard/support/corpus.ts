@@ -296,10 +296,12 @@ export const BAD_CASES: CorpusCase[] = [
     reason: /more than 1,000,000 cells, the limit for one workbook \(reached in sheet "RACI"/,
     limit: 'maxCellsPerWorkbook',
     build: async (dir) => {
-      const cellsOfRow = (r: number) =>
-        `<row r="${r}">` +
-        Array.from({ length: 20 }, (_, c) => `<c r="${columnName(c + 1)}${r}" s="1"/>`).join('') +
-        '</row>';
+      const columns = Array.from({ length: 20 }, (_, c) => columnName(c + 1));
+      const cellsOfRow = (r: number) => {
+        let row = `<row r="${r}">`;
+        for (const column of columns) row += `<c r="${column}${r}" s="1"/>`;
+        return `${row}</row>`;
+      };
       const sheet = deflateGenerated(() => rows(55_000, cellsOfRow));
       return write(dir, 'formatted-empty-cells.xlsx', await damaged({ [RACI_PART]: sheet }));
     },

@@ -73,7 +73,7 @@ export function deflateRepeated(
  * each piece as it comes, so a 60 MB sheet never exists in memory as a whole.
  */
 export function deflateGenerated(generate: () => Iterable<string>): DeflatedBody {
-  const sync = { finishFlush: constants.Z_SYNC_FLUSH, level: 6 };
+  const sync = { finishFlush: constants.Z_SYNC_FLUSH, level: 1 };
   const pieces: Buffer[] = [];
   let crc = 0;
   let size = 0;
