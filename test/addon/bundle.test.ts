@@ -3,6 +3,7 @@
  * are exactly the exports of src/addon/index.ts; `sidebar.html` is self-contained; the manifest
  * asks for exactly the two scopes; and `.clasp.json` pushes the folder the build writes.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as entryModule from '../../src/addon/index';
@@ -60,6 +61,28 @@ describe('the add-on build', () => {
     >;
     expect(scripts['build:addon']).toBe('node scripts/run-ts.js scripts/build-addon.ts');
     expect(scripts.push).toBe('npm run check && npm run build && clasp push');
+  });
+
+  it('npm run build:addon writes what clasp push would send: exactly the three files', () => {
+    execFileSync(
+      process.execPath,
+      [join(ROOT, 'scripts/run-ts.js'), join(ROOT, 'scripts/build-addon.ts')],
+      {
+        cwd: ROOT,
+        stdio: 'pipe',
+      },
+    );
+    const status = JSON.parse(
+      execFileSync(join(ROOT, 'node_modules/.bin/clasp'), ['status', '--json'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      }),
+    ) as { filesToPush: string[] };
+    expect(status.filesToPush.slice().sort()).toEqual([
+      'dist/addon/Code.js',
+      'dist/addon/appsscript.json',
+      'dist/addon/sidebar.html',
+    ]);
   });
 
   it('inlines the sidebar script and styles and loads nothing from the network', () => {
