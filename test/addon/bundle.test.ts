@@ -25,6 +25,20 @@ describe('the add-on build', () => {
     );
   });
 
+  it('uses no Node or browser global that Apps Script lacks', () => {
+    for (const name of [
+      'setTimeout',
+      'setInterval',
+      'fetch(',
+      'process.',
+      'Buffer.',
+      'TextEncoder',
+      'XMLHttpRequest',
+    ]) {
+      expect({ name, found: build.serverCode.includes(name) }).toEqual({ name, found: false });
+    }
+  });
+
   it('generates one global function per export of src/addon/index.ts, and no other', () => {
     const exported = Object.keys(entryModule).sort();
     expect(exported).toEqual(
