@@ -5,8 +5,9 @@
  * This is the only place that reads the clock: "today" is the machine's local calendar date
  * (the date the person or scheduler running the audit sees), passed down as `YYYY-MM-DD`.
  * Exit codes: 0 done; 1 the `--fail-on` threshold was reached; 2 usage or configuration
- * error; 3 some input unreadable (the rest is audited and reported). When several apply the
- * most serious wins: 2, then 3, then 1.
+ * error; 3 some input unreadable (the rest is audited and reported); 4 some sponsor summary
+ * not delivered (`--send`, delivered by `audit/mail/`). When several apply the most serious
+ * wins: 2, then 3, then 4, then 1.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -16,11 +17,12 @@ import type { SheetInput } from '../src/core/model';
 import { RULE_IDS } from '../src/core/rules';
 import { readWorkbook, UnreadableWorkbookError } from './read/xlsx';
 import { localCalendarDate } from './report/dates';
+import { sendReportMail } from './mail/send-report';
 import { AuditUsageError, runAudit, type AuditOutcome, type ProgressEvent } from './run-audit';
 
 export type FailOn = 'error' | 'warning' | 'never';
 
-export const EXIT = { ok: 0, threshold: 1, usage: 2, unreadable: 3 } as const;
+export const EXIT = { ok: 0, threshold: 1, usage: 2, unreadable: 3, mailNotDelivered: 4 } as const;
 
 export interface ExitFacts {
   failOn: FailOn;
@@ -28,14 +30,17 @@ export interface ExitFacts {
   errors: number;
   warnings: number;
   unreadableInputs: number;
-  /** Problems in a workbook's Config sheet. */
+  /** Problems in a workbook's Config sheet, or in the mail settings with `--send`. */
   configErrors: number;
+  /** Sponsor summaries `--send` did not deliver (0 without `--send`). */
+  undeliveredMail?: number;
 }
 
-/** Returns the exit code for an audit that ran: 2, then 3, then 1 win over 0. */
+/** Returns the exit code for an audit that ran: 2, then 3, then 4, then 1 win over 0. */
 export function exitCodeFor(facts: ExitFacts): number {
   if (facts.configErrors > 0) return EXIT.usage;
   if (facts.unreadableInputs > 0) return EXIT.unreadable;
+  if ((facts.undeliveredMail ?? 0) > 0) return EXIT.mailNotDelivered;
   if (facts.failOn === 'error' && facts.errors > 0) return EXIT.threshold;
   if (facts.failOn === 'warning' && facts.errors + facts.warnings > 0) return EXIT.threshold;
   return EXIT.ok;
@@ -88,6 +93,9 @@ Examples:
       use a shared leadership roster and a configuration file; exit 1 on any error
   $ raci-audit exports/ --as-of 2026-09-30 --json > report.json
       print report.json on stdout (messages go to stderr)
+  $ SMTP_URL=smtp://user:pass@mail.example.org:587 MAIL_FROM=governance@example.org \
+    raci-audit exports/ --send
+      mail each LT sponsor their summary once per quarter (reruns retry only failures)
 
 Exit codes:
   0  done
@@ -109,6 +117,8 @@ interface ParsedFlags {
   failOn: FailOn;
   json?: boolean;
   quiet?: boolean;
+  send?: boolean;
+  resend?: boolean;
 }
 
 function buildProgram(io: CliIo): Command {
@@ -137,6 +147,11 @@ function buildProgram(io: CliIo): Command {
     )
     .option('--json', 'print report.json on stdout; everything else goes to stderr')
     .option('--quiet', 'no progress and no summary (problems are still reported)')
+    .option(
+      '--send',
+      "mail each sponsor's summary over SMTP (SMTP_URL, MAIL_FROM from the environment)",
+    )
+    .option('--resend', 'like --send, and mail again those already delivered this quarter')
     .addHelpText('after', HELP_EXAMPLES)
     .exitOverride()
     .configureOutput({
@@ -309,7 +324,22 @@ export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> 
       );
     }
     say(`Reports written to ${resolve(outcome.outputDir)} (open index.html).`);
-    const code = exitCodeFor(exitFacts(outcome, flags.failOn));
+    const facts = exitFacts(outcome, flags.failOn);
+    if (flags.send || flags.resend) {
+      const mail = await sendReportMail({
+        outDir: flags.out,
+        quarter: r.quarter,
+        sponsors: r.sponsors,
+        env: io.env,
+        force: flags.resend === true,
+        report: (line, problem) => {
+          if (problem || !quiet) io.stderr.write(`${line}\n`);
+        },
+      });
+      facts.undeliveredMail = mail.undelivered;
+      if (mail.configError) facts.configErrors += 1;
+    }
+    const code = exitCodeFor(facts);
     if (code === EXIT.threshold) say(`Exit 1: findings at or above --fail-on ${flags.failOn}.`);
     return code;
   } catch (err) {

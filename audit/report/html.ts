@@ -147,7 +147,7 @@ export function renderSummaryHtml(s: SponsorSummary): string {
   if (s.dueNextQuarter.length > 0) {
     parts.push(
       `<h2 style="${FONT}font-size:16px;margin:16px 0 6px;">Reviews falling due in ${e(s.nextQuarter.quarter)}</h2>`,
-      `<ul style="${FONT}font-size:14px;margin:0;padding-left:20px;">${s.dueNextQuarter.map((i) => `<li>${e(i.name)}: ${e(i.review.nextDue ?? '')}</li>`).join('')}</ul>`,
+      `<ul style="${FONT}font-size:14px;margin:0;padding-left:20px;">${s.dueNextQuarter.map((i) => `<li>${e(s.label(i))}: ${e(i.review.nextDue ?? '')}</li>`).join('')}</ul>`,
     );
   }
   if (s.topFindings.length > 0) {

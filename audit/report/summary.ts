@@ -22,6 +22,8 @@ export interface SponsorSummary {
   findingCounts: { error: number; warning: number; info: number; waived: number };
   /** Reviews of the sponsor's items falling due next quarter. */
   dueNextQuarter: ReportItem[];
+  /** Returns the item's name, with its file when two of the sponsor's items share the name. */
+  label(item: ReportItem): string;
 }
 
 export const FINDING_LIMIT = 15;
@@ -56,25 +58,29 @@ export function summariseSponsor(report: ReportJson, sponsor: ReportSponsor): Sp
   const items = report.items.filter((i) => mine.has(`${i.file}\u0001${i.name}`));
   const all = sponsorFindings(sponsor, report.findings, true);
   const open = all.filter((f) => !f.waived);
-  const counts = { error: 0, warning: 0, info: 0, waived: all.length - open.length };
-  for (const f of open) counts[f.severity] += 1;
+  const findingCounts = { error: 0, warning: 0, info: 0, waived: all.length - open.length };
+  for (const f of open) findingCounts[f.severity] += 1;
   const topFindings = open
     .map((f, i) => ({ f, i }))
     .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
     .slice(0, FINDING_LIMIT)
     .map(({ f }) => f);
 
+  const counts = new Map<string, number>();
+  for (const i of items) counts.set(i.name, (counts.get(i.name) ?? 0) + 1);
+  const label = (i: ReportItem) =>
+    (counts.get(i.name) ?? 0) > 1 ? `${i.name} (${i.file})` : i.name;
   const attention: string[] = [];
   for (const i of items) {
     if (i.sponsorReview.status === 'missing') {
       attention.push(
-        `${i.name}: your quarterly review of adoption and compliance is not recorded for ${report.quarter}.`,
+        `${label(i)}: your quarterly review of adoption and compliance is not recorded for ${report.quarter}.`,
       );
     }
   }
   for (const i of items) {
     if (i.review.status === 'overdue' || i.review.status === 'never') {
-      attention.push(`${i.name}: review ${reviewWording(i)}.`);
+      attention.push(`${label(i)}: review ${reviewWording(i)}.`);
     }
   }
   for (const i of items) {
@@ -83,7 +89,7 @@ export function summariseSponsor(report: ReportJson, sponsor: ReportSponsor): Sp
         i.failedChecks.length > 0
           ? i.failedChecks.join('; ')
           : `${i.findings.error} error findings`;
-      attention.push(`${i.name} is not compliant: ${why}.`);
+      attention.push(`${label(i)} is not compliant: ${why}.`);
     }
   }
   const next = report.nextQuarter;
@@ -100,7 +106,8 @@ export function summariseSponsor(report: ReportJson, sponsor: ReportSponsor): Sp
         : Math.round((sponsor.compliance - sponsor.previousCompliance) * 100),
     attention,
     topFindings,
-    findingCounts: counts,
+    findingCounts,
+    label,
     dueNextQuarter: items.filter(
       (i) =>
         i.review.nextDue !== null && i.review.nextDue >= next.start && i.review.nextDue <= next.end,

@@ -53,7 +53,7 @@ export function renderSummaryText(s: SponsorSummary): string {
   if (s.dueNextQuarter.length > 0) {
     lines.push('');
     lines.push(`REVIEWS FALLING DUE IN ${s.nextQuarter.quarter}`);
-    for (const i of s.dueNextQuarter) lines.push(`- ${i.name}: ${i.review.nextDue}`);
+    for (const i of s.dueNextQuarter) lines.push(`- ${s.label(i)}: ${i.review.nextDue}`);
   }
   if (s.topFindings.length > 0) {
     lines.push('');
