@@ -49,12 +49,9 @@ async function openSidebar(
   const handle = await page.waitForSelector('#sidebar');
   const frame = await handle.contentFrame();
   if (!frame) throw new Error('The sidebar frame did not load.');
-  await frame.waitForSelector('#status:not(.busy)');
-  await frame.waitForFunction(
-    () =>
-      document.getElementById('status')?.textContent ===
-      'Click Validate to check this spreadsheet.',
-  );
+  // aria-busy is set only once a server call has run: this waits for the start-up calls.
+  await frame.waitForFunction(() => document.body.getAttribute('aria-busy') === 'false');
+  expect(await frame.textContent('#status')).toBe('Click Validate to check this spreadsheet.');
   return { page, frame, dialogs };
 }
 
