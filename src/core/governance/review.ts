@@ -212,10 +212,12 @@ export function datedCells(workbook: WorkbookModel, config: Config): DatedCell[]
   }
   for (const entry of workbook.reviews?.entries ?? []) {
     const item = registerNames.get(normaliseName(entry.item));
-    add({
+    // A log entry without a date proves nothing: it is reported like an unreadable date.
+    const blank = entry.date.raw === '' && entry.date.value === null;
+    cells.push({
       label: `the ${entry.type || 'review'} of "${entry.item}" in the Reviews log`,
       sheet: entry.sheet,
-      field: entry.date,
+      field: blank ? { ...entry.date, invalid: true } : entry.date,
       ...(item ? { item } : {}),
       past: true,
     });

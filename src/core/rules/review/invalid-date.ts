@@ -1,11 +1,16 @@
 /**
  * `review/invalid-date`: a date cell of the Register, the Reviews log, a matrix's metadata or
  * the Leadership roster that holds something that is not a date (an impossible date such as
- * 31/02/2026, a two-digit year, text). Invalid dates are reported, never guessed.
+ * 31/02/2026, a two-digit year, text), and a Reviews-log entry with no date. Invalid dates
+ * are reported, never guessed.
  */
 import { at } from '../../governance/findings';
 import { datedCells } from '../../governance/review';
 import type { Rule } from '../types';
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 export const reviewInvalidDate: Rule = {
   id: 'review/invalid-date',
@@ -22,7 +27,10 @@ export const reviewInvalidDate: Rule = {
       .map((d) => ({
         ...at(d.sheet, d.field.cell),
         ...(d.item ? { item: d.item } : {}),
-        message: `${d.label[0].toUpperCase()}${d.label.slice(1)} is "${d.field.raw}", which is not a date.`,
+        message:
+          d.field.raw === ''
+            ? `${capitalise(d.label)} has no date.`
+            : `${capitalise(d.label)} is "${d.field.raw}", which is not a date.`,
         suggestion: `Enter a real date, or text as YYYY-MM-DD or ${order} with a four-digit year.`,
       }));
   },

@@ -42,11 +42,15 @@ ruleTester(reviewInvalidDate, {
       name: 'Reviews log and roster dates',
       sheets: workbook(
         [item()],
-        reviews([['Incident Management', 'RACI review', '2026-02-30']]),
+        reviews([
+          ['Incident Management', 'RACI review', '2026-02-30'],
+          ['Incident Management', 'CSI review', null],
+        ]),
         leadership([['Bob Boss', 'bob@x.org', 'yes', 'next year']]),
       ),
       errors: [
-        { sheet: 'Reviews', cell: 'C2' },
+        { sheet: 'Reviews', cell: 'C2', item: 'Incident Management' },
+        { sheet: 'Reviews', cell: 'C3' },
         { sheet: 'Leadership', cell: 'D2' },
       ],
     },
