@@ -43,7 +43,7 @@ export function renderSummaryText(s: SponsorSummary): string {
   lines.push('YOUR ITEMS');
   for (const i of s.items) {
     lines.push(
-      `- ${i.name} (${i.kind}): ${i.compliant ? 'compliant' : 'NOT compliant'}, score ${i.score}%`,
+      `- ${s.label(i)} (${i.kind}): ${i.compliant ? 'compliant' : 'NOT compliant'}, score ${i.score}%`,
     );
     lines.push(
       `  Review: ${reviewWording(i)}. Your quarterly review: ${i.sponsorReview.status}${i.sponsorReview.date ? ` (${i.sponsorReview.date})` : ''}.`,
