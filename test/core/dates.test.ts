@@ -7,6 +7,7 @@ import {
   addDays,
   addMonths,
   daysBetween,
+  daysInMonth,
   isIsoDate,
   parseDateCell,
   parseDateText,
@@ -115,6 +116,18 @@ describe('calendar arithmetic', () => {
     ['2026-09-30', '2026-09-30', 0],
   ])('daysBetween(%s, %s) is %i', (a, b, expected) => {
     expect(daysBetween(a, b)).toBe(expected);
+  });
+
+  it.each([
+    [2026, 2, 28],
+    [2028, 2, 29],
+    [1900, 2, 28],
+    [2000, 2, 29],
+    [2100, 2, 28],
+    [2026, 4, 30],
+    [2026, 12, 31],
+  ])('daysInMonth(%i, %i) is %i (century leap rules)', (year, month, days) => {
+    expect(daysInMonth(year, month)).toBe(days);
   });
 
   it('checks ISO dates and refuses arithmetic on malformed ones', () => {
