@@ -154,6 +154,10 @@ describe('resolvePeriod', () => {
     expect(resolvePeriod({ today: '2026-10-01', fiscalYearStartMonth: 7 }).quarter.id).toBe(
       '2027-Q1',
     );
+    expect(resolvePeriod({ today: '2026-07-01', fiscalYearStartMonth: 7 })).toEqual({
+      quarter: { id: '2026-Q4', start: '2026-04-01', end: '2026-06-30' },
+      asOf: '2026-06-30',
+    });
   });
 
   it('names the bad value when today, quarter or as-of is malformed', () => {
