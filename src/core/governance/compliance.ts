@@ -161,6 +161,13 @@ export function computeItems(
   });
 }
 
+/** Orders names case-insensitively, the same in every runtime and locale. */
+function byName(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Returns true for the kinds of item that need a manager: processes and practices. */
 export function managesProcess(item: RegisterItem): boolean {
   return item.kind === 'process' || item.kind === 'practice';
@@ -221,6 +228,6 @@ export function computeSponsors(items: ItemResult[], workbook: WorkbookModel): S
     g.compliance = g.items ? Math.round((g.compliant / g.items) * 10_000) / 10_000 : 0;
   return result.sort(
     (a, b) =>
-      Number(Boolean(a.unassigned)) - Number(Boolean(b.unassigned)) || a.name.localeCompare(b.name),
+      Number(Boolean(a.unassigned)) - Number(Boolean(b.unassigned)) || byName(a.name, b.name),
   );
 }
