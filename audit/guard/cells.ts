@@ -48,14 +48,20 @@ export function rangeArea(range: string): number | null {
   return (Math.abs(bottom - top) + 1) * (Math.abs(right - left) + 1);
 }
 
-/** Returns the cells a space-separated list of ranges covers in all (an `sqref`), or null when one is not a reference. */
-export function sqrefArea(sqref: string): number | null {
+/**
+ * Returns the cells a space-separated list of ranges covers in all (an `sqref`), or null when
+ * one is not a reference. With `explicitOnly`, whole-row and whole-column forms (`A:A`, `3:3`)
+ * count 0: exceljs spreads a data validation only over ranges with both a row and a column.
+ */
+export function sqrefArea(sqref: string, explicitOnly = false): number | null {
   let total = 0;
   for (const range of sqref.trim().split(/\s+/)) {
     if (!range) continue;
     const area = rangeArea(range);
     if (area === null) return null;
-    total += area;
+    const [a, b = a] = range.split(':');
+    const explicit = [a, b].every((corner) => /[A-Za-z]/.test(corner) && /\d/.test(corner));
+    if (!explicitOnly || explicit) total += area;
   }
   return total;
 }

@@ -23,8 +23,11 @@ import {
 } from './sheet-scan';
 import { describeNonZip, SNIFF_BYTES } from './sniff';
 import { formatSeconds, ReaderTimeoutError, withTimeout } from './timeout';
+import { rangeArea } from './cells';
 import {
+  definedNameRanges,
   describeZipWithoutWorkbook,
+  type DefinedName,
   isChartsheetRelationship,
   isWorksheetRelationship,
   RelationshipsHandler,
@@ -149,7 +152,7 @@ async function findSheetParts(
   dir: ZipDirectory,
   limits: Limits,
   control: StreamControl,
-): Promise<SheetPart[]> {
+): Promise<{ sheetParts: SheetPart[]; definedNames: DefinedName[] }> {
   if (!dir.entries.has(WORKBOOK_PART))
     throw new GuardFailure(describeZipWithoutWorkbook(new Set(dir.entries.keys())));
   checkDescriptorSize(dir, WORKBOOK_PART, limits);
@@ -207,7 +210,7 @@ async function findSheetParts(
     }
     parts.push({ name: sheet.name, part });
   }
-  return parts;
+  return { sheetParts: parts, definedNames: workbook.definedNames };
 }
 
 async function inspectArchive(
@@ -238,13 +241,24 @@ async function inspectArchive(
   const dir = await openZipDirectory(path, size, limits);
   onOpen(dir);
   try {
-    const sheetParts = await findSheetParts(dir, limits, control);
+    const { sheetParts, definedNames } = await findSheetParts(dir, limits, control);
     let strings: SharedStringsScan | null = null;
     if (dir.entries.has(SHARED_STRINGS_PART)) {
       strings = new SharedStringsScan(SHARED_STRINGS_PART, limits);
       await scanPart(dir, SHARED_STRINGS_PART, strings, control);
     }
     const budget = new WorkbookBudget(limits);
+    // exceljs creates a cell for every cell a defined name's range covers.
+    for (const definedName of definedNames) {
+      for (const range of definedNameRanges(definedName.text)) {
+        const area = rangeArea(range) ?? 0;
+        budget.add(
+          area,
+          () =>
+            `the defined name "${definedName.name}" over ${range} covers ${formatCount(area)} cells`,
+        );
+      }
+    }
     const sheets: SheetSummary[] = [];
     for (const { name, part } of sheetParts) {
       const scan = new WorksheetScan(name, part, limits, budget, strings);

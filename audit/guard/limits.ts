@@ -26,6 +26,11 @@ export interface Limits {
   maxRowsPerSheet: number;
   /** Most cells in the whole workbook: `<c>` elements plus the cells merged ranges and data validations spread over. */
   maxCellsPerWorkbook: number;
+  /**
+   * Most cells data validations may cover in the whole workbook (exceljs keeps one entry per
+   * covered cell: about 235 MB for a whole column of 1,048,576).
+   */
+  maxValidatedCells: number;
   /** Most entries in the shared strings table. */
   maxSharedStrings: number;
   /** Longest text in one cell, in characters (32,767 is Excel's own limit). */
@@ -47,6 +52,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxDescriptorPartBytes: 10 * 1024 * 1024,
   maxRowsPerSheet: 200_000,
   maxCellsPerWorkbook: 1_000_000,
+  maxValidatedCells: 2_097_152,
   maxSharedStrings: 1_000_000,
   maxCellTextChars: 32_767,
   inspectTimeoutMs: 20_000,

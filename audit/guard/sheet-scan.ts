@@ -15,6 +15,7 @@ import { attribute, type XmlHandler } from './xml-scan';
 /** The cell budget shared by every sheet of one workbook. */
 export class WorkbookBudget {
   cells = 0;
+  validatedCells = 0;
 
   constructor(private readonly limits: Limits) {}
 
@@ -25,6 +26,17 @@ export class WorkbookBudget {
       throw new GuardFailure(
         `the workbook holds more than ${formatCount(this.limits.maxCellsPerWorkbook)} cells, the limit for one workbook (${where()})`,
         'maxCellsPerWorkbook',
+      );
+    }
+  }
+
+  /** Counts `n` more cells under a data validation; throws `GuardFailure` once past the limit. */
+  addValidated(n: number, where: () => string): void {
+    this.validatedCells += n;
+    if (this.validatedCells > this.limits.maxValidatedCells) {
+      throw new GuardFailure(
+        `data validations cover more than ${formatCount(this.limits.maxValidatedCells)} cells, the limit for one workbook (${where()}); limit them to the rows in use`,
+        'maxValidatedCells',
       );
     }
   }
@@ -204,14 +216,13 @@ export class WorksheetScan implements XmlHandler {
         this.counts.mergedCells += area;
         this.budget.add(
           area,
-          () =>
-            `the merged range ${ref} in ${this.where()} alone covers ${formatCount(area)} cells`,
+          () => `the merged range ${ref} in ${this.where()} covers ${formatCount(area)} cells`,
         );
         break;
       }
       case 'dataValidation': {
         const sqref = attribute(attributes, 'sqref') ?? '';
-        const area = sqrefArea(sqref);
+        const area = sqrefArea(sqref, true);
         if (area === null) {
           throw new GuardFailure(
             `${this.where()} has a data validation over "${sqref}", which is not a cell range`,
@@ -219,10 +230,10 @@ export class WorksheetScan implements XmlHandler {
             this.part,
           );
         }
-        this.budget.add(
+        this.budget.addValidated(
           area,
           () =>
-            `the data validation over ${sqref} in ${this.where()} alone covers ${formatCount(area)} cells`,
+            `the data validation over ${sqref} in ${this.where()} covers ${formatCount(area)} cells`,
         );
         break;
       }

@@ -21,21 +21,56 @@ export interface Relationship {
   external: boolean;
 }
 
-/** Collects `<sheet name=".." r:id="..">` elements of `xl/workbook.xml`. */
+/** A defined name (named range) of the workbook, with its formula text. */
+export interface DefinedName {
+  name: string;
+  text: string;
+}
+
+/** Longest defined-name text kept; a longer one is cut (its ranges past this are not counted). */
+const MAX_DEFINED_NAME_TEXT = 64 * 1024;
+
+/**
+ * Collects `<sheet name=".." r:id="..">` and `<definedName name="..">ranges</definedName>`
+ * elements of `xl/workbook.xml`.
+ */
 export class WorkbookPartHandler implements XmlHandler {
   readonly sheets: DeclaredSheet[] = [];
+  readonly definedNames: DefinedName[] = [];
+  private current: DefinedName | null = null;
 
   open(name: string, attributes: string): void {
-    if (name !== 'sheet') return;
-    this.sheets.push({
-      name: attribute(attributes, 'name') ?? '',
-      relationshipId: attribute(attributes, 'id') ?? '',
-    });
+    if (name === 'sheet') {
+      this.sheets.push({
+        name: attribute(attributes, 'name') ?? '',
+        relationshipId: attribute(attributes, 'id') ?? '',
+      });
+    } else if (name === 'definedName') {
+      this.current = { name: attribute(attributes, 'name') ?? '', text: '' };
+      this.definedNames.push(this.current);
+    }
   }
 
-  close(): void {}
+  close(name: string): void {
+    if (name === 'definedName') this.current = null;
+  }
 
-  text(): void {}
+  text(_length: number, _nonBlank: boolean, value: string): void {
+    if (this.current && this.current.text.length < MAX_DEFINED_NAME_TEXT)
+      this.current.text += value;
+  }
+}
+
+/**
+ * Returns the absolute ranges (`$A$1:$C$9`) a defined name's text refers to, the form exceljs
+ * spreads over every cell when it loads a workbook; sheet names and quotes are left out.
+ */
+export function definedNameRanges(text: string): string[] {
+  const ranges: string[] = [];
+  const pattern =
+    /(?:^|[,!(\s])(\$[A-Za-z]{1,3}\$\d{1,7}(?::\$[A-Za-z]{1,3}\$\d{1,7})?)(?=$|[,)\s])/g;
+  for (const match of text.matchAll(pattern)) ranges.push(match[1]);
+  return ranges;
 }
 
 /** Collects `<Relationship Id Type Target>` elements of a relationships part. */

@@ -190,6 +190,23 @@ describe('odd but valid parts', () => {
   });
 });
 
+describe('data validations', () => {
+  it('accepts a dropdown over one whole column (exceljs loads it in about 235 MB)', async () => {
+    const parts = await unzip(await raciWorkbook());
+    const validation =
+      '<dataValidations count="1"><dataValidation type="list" sqref="C1:C1048576 D:D"><formula1>"R,A,C,I"</formula1></dataValidation></dataValidations>';
+    const sheet = (parts.get(RACI_PART) as Buffer)
+      .toString('utf8')
+      .replace('<pageMargins', `${validation}<pageMargins`);
+    const path = join(dir, 'column-dropdown.xlsx');
+    await writeFile(path, buildZip(replaceParts(parts, { [RACI_PART]: Buffer.from(sheet) })));
+    const verdict = passed(await inspectXlsx(path));
+    expect(verdict.cells).toBe(34);
+    const tight = await inspectXlsx(path, resolveLimits({ maxValidatedCells: 1_048_575 }));
+    expect(tight).toMatchObject({ ok: false, limit: 'maxValidatedCells' });
+  });
+});
+
 describe('findShortRead against the real exceljs reader', () => {
   it('finds nothing missing when the reader read everything', async () => {
     const verdict = passed(await inspectXlsx(goodPath));

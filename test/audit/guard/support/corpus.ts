@@ -308,7 +308,7 @@ export const BAD_CASES: CorpusCase[] = [
   },
   {
     file: 'merge-bomb.xlsx',
-    reason: /merged range A1:XFD1048576 in sheet "RACI" .* alone covers 17,179,869,184 cells/,
+    reason: /merged range A1:XFD1048576 in sheet "RACI" .* covers 17,179,869,184 cells/,
     limit: 'maxCellsPerWorkbook',
     build: async (dir) => {
       const parts = await unzip(await raciWorkbook());
@@ -319,19 +319,38 @@ export const BAD_CASES: CorpusCase[] = [
     },
   },
   {
-    file: 'whole-column-validation.xlsx',
-    reason: /data validation over A:XFD in sheet "RACI"/,
+    file: 'defined-name-bomb.xlsx',
+    reason: /the defined name "Everything" over \$A\$1:\$XFD\$1048576 covers 17,179,869,184 cells/,
     limit: 'maxCellsPerWorkbook',
     build: async (dir) => {
       const parts = await unzip(await raciWorkbook());
+      const names =
+        '<definedNames><definedName name="Everything">RACI!$A$1:$XFD$1048576</definedName></definedNames>';
+      const workbook = (parts.get('xl/workbook.xml') as Buffer)
+        .toString('utf8')
+        .replace('</sheets>', `</sheets>${names}`);
+      return write(
+        dir,
+        'defined-name-bomb.xlsx',
+        await damaged({ 'xl/workbook.xml': Buffer.from(workbook) }),
+      );
+    },
+  },
+  {
+    file: 'whole-sheet-validation.xlsx',
+    reason:
+      /data validations cover more than 2,097,152 cells, the limit for one workbook \(the data validation over A1:XFD1048576 in sheet "RACI" .* covers 17,179,869,184 cells\); limit them to the rows in use/,
+    limit: 'maxValidatedCells',
+    build: async (dir) => {
+      const parts = await unzip(await raciWorkbook());
       const validation =
-        '<dataValidations count="1"><dataValidation type="list" sqref="A:XFD"><formula1>"R,A,C,I"</formula1></dataValidation></dataValidations>';
+        '<dataValidations count="1"><dataValidation type="list" sqref="A1:XFD1048576"><formula1>"R,A,C,I"</formula1></dataValidation></dataValidations>';
       const sheet = (parts.get(RACI_PART) as Buffer)
         .toString('utf8')
         .replace('<pageMargins', `${validation}<pageMargins`);
       return write(
         dir,
-        'whole-column-validation.xlsx',
+        'whole-sheet-validation.xlsx',
         await damaged({ [RACI_PART]: Buffer.from(sheet) }),
       );
     },
