@@ -142,6 +142,34 @@ function checkDescriptorSize(dir: ZipDirectory, part: string, limits: Limits): v
   }
 }
 
+/** Returns true for a part the guard streams and counts (so its size is checked by counting). */
+function isScannedPart(part: string, sheetParts: Set<string>): boolean {
+  return (
+    part === WORKBOOK_PART ||
+    part === WORKBOOK_RELS_PART ||
+    part === SHARED_STRINGS_PART ||
+    sheetParts.has(part) ||
+    /^xl\/worksheets\/sheet\d+\.xml$/.test(part)
+  );
+}
+
+/**
+ * Throws `GuardFailure` when an XML part the guard does not stream (styles, comments,
+ * drawings...) is larger than `maxOtherXmlPartBytes`: exceljs parses each into objects.
+ */
+function checkUnscannedParts(dir: ZipDirectory, sheetParts: Set<string>, limits: Limits): void {
+  for (const entry of dir.entries.values()) {
+    if (!/\.(xml|rels|vml)$/i.test(entry.name) || isScannedPart(entry.name, sheetParts)) continue;
+    if (entry.uncompressedSize > limits.maxOtherXmlPartBytes) {
+      throw new GuardFailure(
+        `part ${entry.name} is ${overLimit(entry.uncompressedSize, limits.maxOtherXmlPartBytes, formatBytes)} for a styles, comments or drawing part`,
+        'maxOtherXmlPartBytes',
+        entry.name,
+      );
+    }
+  }
+}
+
 interface SheetPart {
   name: string;
   part: string;
@@ -242,6 +270,7 @@ async function inspectArchive(
   onOpen(dir);
   try {
     const { sheetParts, definedNames } = await findSheetParts(dir, limits, control);
+    checkUnscannedParts(dir, new Set(sheetParts.map((s) => s.part)), limits);
     let strings: SharedStringsScan | null = null;
     if (dir.entries.has(SHARED_STRINGS_PART)) {
       strings = new SharedStringsScan(SHARED_STRINGS_PART, limits);

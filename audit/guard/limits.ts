@@ -22,6 +22,8 @@ export interface Limits {
   compressionRatioAppliesAboveBytes: number;
   /** Largest workbook.xml or relationships part read into memory whole. */
   maxDescriptorPartBytes: number;
+  /** Largest XML part other than worksheets and shared strings (styles, comments, drawings). */
+  maxOtherXmlPartBytes: number;
   /** Most rows (`<row>` elements, empty or not) in one worksheet. */
   maxRowsPerSheet: number;
   /** Most cells in the whole workbook: `<c>` elements plus the cells merged ranges and data validations spread over. */
@@ -50,6 +52,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxCompressionRatio: 100,
   compressionRatioAppliesAboveBytes: 1024 * 1024,
   maxDescriptorPartBytes: 10 * 1024 * 1024,
+  maxOtherXmlPartBytes: 50 * 1024 * 1024,
   maxRowsPerSheet: 200_000,
   maxCellsPerWorkbook: 1_000_000,
   maxValidatedCells: 2_097_152,

@@ -130,6 +130,18 @@ describe('each limit holds at its value and breaks one past it', () => {
     });
   });
 
+  it('maxOtherXmlPartBytes holds styles, themes and other parts the guard does not stream', async () => {
+    const verdict = await inspectXlsx(goodPath, resolveLimits({ maxOtherXmlPartBytes: 2000 }));
+    expect(verdict).toMatchObject({
+      ok: false,
+      limit: 'maxOtherXmlPartBytes',
+      part: 'xl/theme/theme1.xml',
+    });
+    expect(verdict.ok ? '' : verdict.reason).toMatch(
+      /^part xl\/theme\/theme1\.xml is [\d.]+ KB, more than the limit of 2\.0 KB \(over by [\d.]+ KB\) for a styles, comments or drawing part$/,
+    );
+  });
+
   it('maxFileBytes', async () => {
     const verdict = await inspectXlsx(goodPath, resolveLimits({ maxFileBytes: 1000 }));
     expect(verdict).toMatchObject({ ok: false, limit: 'maxFileBytes' });
