@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { runAudit } from '../../audit/run-audit';
 import { SCREENSHOT_DIR } from '../support/chromium';
-import { launchBrowser } from './support/browser';
+import { launchChromium } from '../support/chromium';
 import { readWorkbook } from '../../audit/read/xlsx';
 import { tempDir } from './support/workbooks';
 
@@ -34,7 +34,7 @@ beforeAll(async () => {
   const outcome = await runAudit({ ...common, quarter: '2026-Q3' });
   outputDir = outcome.outputDir;
   slugs = outcome.report.sponsors.map((s) => s.slug);
-  browser = await launchBrowser();
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
