@@ -41,6 +41,8 @@ import { openZipDirectory, streamEntry, type StreamControl, type ZipDirectory } 
 export const WORKBOOK_PART = 'xl/workbook.xml';
 export const WORKBOOK_RELS_PART = 'xl/_rels/workbook.xml.rels';
 export const SHARED_STRINGS_PART = 'xl/sharedStrings.xml';
+/** Excel's limit on a sheet name; exceljs cannot load a workbook with a longer one. */
+const MAX_SHEET_NAME_CHARS = 31;
 
 /** One worksheet as the guard counted it. */
 export interface SheetSummary extends WorksheetCounts {
@@ -214,6 +216,13 @@ async function findSheetParts(
       );
     }
     if (isChartsheetRelationship(rel.type)) continue;
+    if (sheet.name.length > MAX_SHEET_NAME_CHARS) {
+      throw new GuardFailure(
+        `sheet "${sheet.name}" has a name of ${sheet.name.length} characters, more than the ${MAX_SHEET_NAME_CHARS} an .xlsx sheet name may have (Excel's limit), so it cannot be read; shorten the tab's name`,
+        undefined,
+        WORKBOOK_PART,
+      );
+    }
     const part = rel.external ? null : resolveWorkbookTarget(rel.target);
     if (!part) {
       throw new GuardFailure(
@@ -379,7 +388,7 @@ export interface ReadSheet {
  * Returns null when a reader's sheets account for everything the guard counted, else a
  * sentence saying what the reader left out: a sheet the workbook names that is missing, or a
  * sheet whose last row holding a value is before the last one the guard saw (the reader
- * stopped early). Rows are compared by count: `rows.length` must reach the guard's last value
+ * stopped early). A name cut to 31 characters matches its whole. Rows are compared by count: `rows.length` must reach the guard's last value
  * row (a reader trims trailing blank rows, never rows with values).
  */
 export function findShortRead(
@@ -387,13 +396,15 @@ export function findShortRead(
   sheets: readonly ReadSheet[],
 ): string | null {
   const byName = new Map(sheets.map((s) => [s.name, s]));
-  const missing = inspection.sheets.filter((s) => !byName.has(s.name));
+  // exceljs cuts sheet names to Excel's 31 characters (Google Sheets allows 100).
+  const readSheet = (name: string) => byName.get(name) ?? byName.get(name.slice(0, 31));
+  const missing = inspection.sheets.filter((s) => !readSheet(s.name));
   if (missing.length > 0) {
     const names = missing.map((s) => `"${s.name}"`).join(', ');
     return `the reader returned ${sheets.length} of the ${inspection.sheets.length} sheets the workbook names (missing: ${names}); the file was not read completely`;
   }
   for (const counted of inspection.sheets) {
-    const read = byName.get(counted.name) as ReadSheet;
+    const read = readSheet(counted.name) as ReadSheet;
     if (read.rows.length < counted.lastValueRow) {
       return `the reader stopped early in sheet "${counted.name}": it returned ${formatCount(read.rows.length)} rows, but the sheet has values down to row ${formatCount(counted.lastValueRow)}`;
     }

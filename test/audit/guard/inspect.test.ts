@@ -242,6 +242,31 @@ describe('findShortRead against the real exceljs reader', () => {
     expect(findShortRead(verdict, read)).toBeNull();
   });
 
+  it('matches a sheet name cut to 31 characters to its whole', () => {
+    const long = 'RACI for Incident and Problem Management (2026)';
+    const verdict = {
+      ok: true as const,
+      file: 'x.xlsx',
+      sheets: [
+        {
+          name: long,
+          part: RACI_PART,
+          rows: 1,
+          cells: 1,
+          lastValueRow: 1,
+          longestText: 0,
+          mergedCells: 0,
+        },
+      ],
+      cells: 1,
+      sharedStrings: 0,
+      parts: 1,
+      uncompressedBytes: 1,
+    };
+    expect(findShortRead(verdict, [{ name: long.slice(0, 31), rows: [['x']] }])).toBeNull();
+    expect(findShortRead(verdict, [{ name: long.slice(0, 30), rows: [['x']] }])).toMatch(/missing/);
+  });
+
   it('names a sheet the reader did not return', async () => {
     const verdict = passed(await inspectXlsx(goodPath));
     const read = (await readWorkbook(goodPath)).filter((s) => s.name !== 'RACI');

@@ -192,6 +192,22 @@ export const BAD_CASES: CorpusCase[] = [
       ),
   },
   {
+    file: 'sheet-name-too-long.xlsx',
+    reason:
+      /sheet "RACI for Incident and Problem Management \(2026\)" has a name of 47 characters, more than the 31 an \.xlsx sheet name may have/,
+    build: async (dir) => {
+      const parts = await unzip(await raciWorkbook());
+      const workbook = (parts.get('xl/workbook.xml') as Buffer)
+        .toString('utf8')
+        .replace('name="RACI"', 'name="RACI for Incident and Problem Management (2026)"');
+      return write(
+        dir,
+        'sheet-name-too-long.xlsx',
+        await damaged({ 'xl/workbook.xml': Buffer.from(workbook) }),
+      );
+    },
+  },
+  {
     file: 'word-document-renamed.xlsx',
     reason: /Word document renamed as \.xlsx/,
     build: (dir) =>
