@@ -53,8 +53,6 @@ describe('bad files end in their named error', () => {
     expect(verdict.limit).toBe(corpusCase.limit);
     expect(elapsedMs).toBeLessThan(MAX_ELAPSED_MS);
     expect(rssGrowth).toBeLessThan(MAX_RSS_GROWTH_BYTES);
-    if (process.env.GUARD_DEBUG)
-      console.log(corpusCase.file, elapsedMs, Math.round(rssGrowth / 1e6), verdict.reason);
   });
 });
 
