@@ -69,7 +69,6 @@ describe('rule registry', () => {
   it('registers every rule file, and each registered rule lives in the file named by its id', () => {
     expect([...RULE_IDS].sort()).toEqual(ruleFiles());
     for (const rule of RULES) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const mod = require(join(rulesDir, `${rule.id}.ts`)) as Record<string, unknown>;
       expect(Object.values(mod)).toContain(rule);
       expect(rule.group).toBe(rule.id.split('/')[0]);
