@@ -16,7 +16,10 @@ if (!entry) {
   process.exit(2);
 }
 const source = path.resolve(entry);
-const outfile = path.join(path.dirname(source), `.${path.basename(source, '.ts')}.${process.pid}.cjs`);
+const outfile = path.join(
+  path.dirname(source),
+  `.${path.basename(source, '.ts')}.${process.pid}.cjs`,
+);
 buildSync({
   entryPoints: [source],
   bundle: true,

@@ -93,7 +93,11 @@ export function ruleTester(rule: Rule, cases: { valid: RuleCase[]; invalid: Inva
         }));
         expect(found.map(key).sort()).toEqual(expected.map(key).sort());
         for (const e of c.errors) {
-          const match = found.find((f) => key(f) === key({ rule: e.rule ?? rule.id, sheet: e.sheet ?? sheets[0]?.name, cell: e.cell }));
+          const match = found.find(
+            (f) =>
+              key(f) ===
+              key({ rule: e.rule ?? rule.id, sheet: e.sheet ?? sheets[0]?.name, cell: e.cell }),
+          );
           if (e.severity) expect(match?.severity).toBe(e.severity);
           if (e.item) expect(match?.item).toBe(e.item);
           expect(match?.message.trim().length).toBeGreaterThan(0);
