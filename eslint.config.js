@@ -30,7 +30,10 @@ module.exports = tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-console': 'off',
     },
   },
@@ -41,7 +44,18 @@ module.exports = tseslint.config(
       'no-console': 'error',
       'no-restricted-imports': [
         'error',
-        { patterns: ['node:*', 'exceljs', 'fs', 'path', 'os', 'child_process', '../addon/*', '../sidebar/*'] },
+        {
+          patterns: [
+            'node:*',
+            'exceljs',
+            'fs',
+            'path',
+            'os',
+            'child_process',
+            '../addon/*',
+            '../sidebar/*',
+          ],
+        },
       ],
     },
   },
@@ -54,7 +68,13 @@ module.exports = tseslint.config(
     languageOptions: { globals: { ...globals.browser, google: 'readonly' } },
   },
   {
-    files: ['audit/**/*.ts', 'scripts/**/*.{ts,js,mjs}', 'test/**/*.{ts,js}', '*.js', 'bench/**/*.ts'],
+    files: [
+      'audit/**/*.ts',
+      'scripts/**/*.{ts,js,mjs}',
+      'test/**/*.{ts,js}',
+      '*.js',
+      'bench/**/*.ts',
+    ],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

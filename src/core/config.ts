@@ -136,7 +136,10 @@ export function resolveConfig(
 
   if (raw === undefined || raw === null) return { config, errors };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    errors.push({ key: '(root)', message: 'The configuration must be an object of keys and values.' });
+    errors.push({
+      key: '(root)',
+      message: 'The configuration must be an object of keys and values.',
+    });
     return { config, errors };
   }
   const obj = raw as Record<string, unknown>;
@@ -146,12 +149,14 @@ export function resolveConfig(
         const v = typeof value === 'string' ? value.trim().toUpperCase() : '';
         const model = MODELS.find((m) => m === v);
         if (model) config.model = model;
-        else fail(key, `"model" must be one of ${MODELS.join(', ')}, not ${JSON.stringify(value)}.`);
+        else
+          fail(key, `"model" must be one of ${MODELS.join(', ')}, not ${JSON.stringify(value)}.`);
         break;
       }
       case 'allowAccountableResponsible': {
         const b = parseBoolean(value);
-        if (b === undefined) fail(key, `"${key}" must be true or false, not ${JSON.stringify(value)}.`);
+        if (b === undefined)
+          fail(key, `"${key}" must be true or false, not ${JSON.stringify(value)}.`);
         else config.allowAccountableResponsible = b;
         break;
       }
@@ -180,7 +185,10 @@ export function resolveConfig(
       }
       case 'thresholds': {
         if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-          fail(key, '"thresholds" must be an object with maxConsulted, maxResponsible, overloadedShare.');
+          fail(
+            key,
+            '"thresholds" must be an object with maxConsulted, maxResponsible, overloadedShare.',
+          );
           break;
         }
         for (const [name, v] of Object.entries(value as Record<string, unknown>)) {

@@ -42,7 +42,13 @@ export interface Finding {
   /** True when a valid waiver covers this finding; it then does not count against compliance. */
   waived?: boolean;
   /** The waiver that applied (its reason, approver and expiry). */
-  waiver?: { reason: string; approvedBy: string; expires: string | null; sheet: string; row: number };
+  waiver?: {
+    reason: string;
+    approvedBy: string;
+    expires: string | null;
+    sheet: string;
+    row: number;
+  };
 }
 
 /** What a rule reports; the engine adds `rule` and `severity`. */
