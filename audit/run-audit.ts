@@ -1,18 +1,24 @@
 /**
  * Orchestrates one audit run and never prints: finds the workbooks under the given paths,
- * reads and analyses each one on its own (so the per-file work can later move to worker
- * threads), builds the one report model, and writes every report under `<out>/<quarter>/`
- * atomically. Progress goes to a callback; problems a person must fix before the run can
+ * reads and analyses each one on its own, on all cores when there are several files (worker
+ * threads, `audit/parallel/pool.ts`; the same work in-process when no compiled worker exists,
+ * as under jest), keeps only the slim part of each result the report needs, builds the one
+ * report model, and writes every report under `<out>/<quarter>/` atomically. Files above
+ * `STREAM_ABOVE_BYTES` are read with the streaming reader (`audit/parallel/stream-read.ts`). Progress goes to a callback; problems a person must fix before the run can
  * happen (a bad path, quarter, previous report) throw an `AuditUsageError` (exit code 2).
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { analyse } from '../src/core/analyse';
 import { defaultConfig, type Config } from '../src/core/config';
 import type { AnalysisResult, SheetInput } from '../src/core/model';
 import { resolvePeriod } from '../src/core/quarters';
+import { auditInWorkers } from './parallel/pool';
+import { slimAnalysisResult } from './parallel/slim-result';
+import { streamReadWorkbook } from './parallel/stream-read';
 import { readWorkbook, UnreadableWorkbookError } from './read/xlsx';
 import { isIsoDate, isQuarterId, previousQuarterId } from './report/dates';
 import { renderIndexHtml, renderSponsorHtml } from './report/html';
@@ -51,6 +57,24 @@ export interface AuditOptions {
   /** The From address of the sponsor mails. */
   mailFrom?: string;
   onProgress?: (event: ProgressEvent) => void;
+  /**
+   * Worker threads reading files in parallel; 0 reads every file in this thread. Default: one
+   * per core when there are two files or more and the compiled worker (`worker.js`) exists.
+   */
+  workers?: number;
+  /** The worker entry to start; default `parallel/worker.js` next to this file. */
+  workerScript?: string;
+  /** Files larger than this (bytes) are read with the streaming reader; default `STREAM_ABOVE_BYTES`. */
+  streamAboveBytes?: number;
+}
+
+/** Files above this size on disk are streamed rather than loaded whole (bytes). */
+export const STREAM_ABOVE_BYTES = 2 * 1024 * 1024;
+
+/** Returns the compiled worker entry next to this file, or undefined when running from source. */
+function compiledWorkerScript(): string | undefined {
+  const script = join(__dirname, 'parallel', 'worker.js');
+  return existsSync(script) ? script : undefined;
 }
 
 export interface AuditOutcome {
@@ -136,7 +160,10 @@ export async function writeFileAtomic(path: string, data: string | Buffer): Prom
   }
 }
 
-/** Returns the audited file: its hash and the core's analysis, or why it could not be read. */
+/**
+ * Returns the audited file: its hash and the core's analysis (slimmed to what the report
+ * reads), or why it could not be read.
+ */
 export async function auditFile(
   found: FoundFile,
   options: {
@@ -145,19 +172,25 @@ export async function auditFile(
     asOf: string;
     config: Config;
     leadership?: SheetInput[];
+    /** Files larger than this (bytes) are read with the streaming reader. */
+    streamAboveBytes?: number;
   },
 ): Promise<AuditedFile> {
   let sha256 = '';
+  let size: number;
   try {
-    sha256 = createHash('sha256')
-      .update(await readFile(found.path))
-      .digest('hex');
+    const bytes = await readFile(found.path);
+    size = bytes.length;
+    sha256 = createHash('sha256').update(bytes).digest('hex');
   } catch {
     return { file: found.file, sha256, error: 'the file does not exist or cannot be opened' };
   }
   let sheets: SheetInput[];
   try {
-    sheets = await readWorkbook(found.path);
+    sheets =
+      size > (options.streamAboveBytes ?? STREAM_ABOVE_BYTES)
+        ? await streamReadWorkbook(found.path)
+        : await readWorkbook(found.path);
   } catch (err) {
     if (err instanceof UnreadableWorkbookError)
       return { file: found.file, sha256, error: err.reason };
@@ -170,7 +203,7 @@ export async function auditFile(
     config: options.config,
     leadership: options.leadership,
   });
-  return { file: found.file, sha256, result };
+  return { file: found.file, sha256, result: slimAnalysisResult(result) };
 }
 
 async function loadPrevious(
@@ -224,23 +257,42 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   const previous = await loadPrevious(options, quarter.id);
   progress({ phase: 'found', total: found.length });
 
-  const audited: AuditedFile[] = [];
-  for (const f of found) {
-    const one = await auditFile(f, {
-      today: options.today,
-      quarter: quarter.id,
-      asOf,
-      config,
-      leadership: options.leadership,
-    });
-    audited.push(one);
+  const shared = {
+    today: options.today,
+    quarter: quarter.id,
+    asOf,
+    config,
+    leadership: options.leadership,
+    streamAboveBytes: options.streamAboveBytes,
+  };
+  const fileDone = (one: AuditedFile, done: number) =>
     progress({
       phase: 'file',
-      done: audited.length,
+      done,
       total: found.length,
-      file: f.file,
+      file: one.file,
       status: one.result ? 'ok' : 'unreadable',
     });
+  const workerScript = options.workerScript ?? compiledWorkerScript();
+  const workers = Math.min(
+    options.workers ?? (workerScript ? availableParallelism() : 0),
+    found.length,
+  );
+  let audited: AuditedFile[];
+  if (workers >= 2 && workerScript) {
+    audited = await auditInWorkers(found, {
+      workerScript,
+      workers,
+      setup: shared,
+      onFileDone: fileDone,
+    });
+  } else {
+    audited = [];
+    for (const f of found) {
+      const one = await auditFile(f, shared);
+      audited.push(one);
+      fileDone(one, audited.length);
+    }
   }
 
   const report = buildReport({ quarter, asOf, files: audited, config, previous: previous.report });
