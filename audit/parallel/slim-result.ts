@@ -3,15 +3,17 @@
  * workbooks holds every file's result until the report is built, and the core's full result
  * carries the whole recognised workbook (every matrix cell with its raw text and address,
  * every roster and review row). `slimAnalysisResult` keeps exactly what the report model
- * (`audit/report/model.ts`) reads: the items, sponsors, findings and Config-sheet problems, the
- * register rows' cells (for `register/duplicate-item`), the Roles sheet's holders and, of each
- * matrix, only the role names and the R and A letters (for the people load). The report built
+ * (`audit/report/model.ts`) reads: the items (with their failed checks only), sponsors,
+ * findings and Config-sheet problems, the register rows' cells (for `register/duplicate-item`),
+ * the Roles sheet's holders and, of each matrix, only the role names and the R and A letters
+ * (for the people load). The report built
  * from a slim result is identical to the one built from the full result (tested).
  */
 import type {
   AnalysisResult,
   CodeLetter,
   Finding,
+  ItemResult,
   MatrixActivity,
   MatrixCell,
   RaciMatrix,
@@ -95,6 +97,12 @@ function slimFinding(finding: Finding): Finding {
   return out;
 }
 
+function slimItem(item: ItemResult): ItemResult {
+  // The report lists the labels of failed checks only; passed checks and the linked matrices
+  // are not read.
+  return { ...item, matrices: [], checks: item.checks.filter((c) => !c.passed) };
+}
+
 function slimWorkbook(workbook: WorkbookModel): WorkbookModel {
   const slim: WorkbookModel = {
     sheetNames: workbook.sheetNames,
@@ -126,7 +134,7 @@ export function slimAnalysisResult(result: AnalysisResult): AnalysisResult {
     quarter: result.quarter,
     asOf: result.asOf,
     workbook: slimWorkbook(result.workbook),
-    items: result.items,
+    items: result.items.map(slimItem),
     sponsors: result.sponsors,
     findings: result.findings.map(slimFinding),
     configErrors: result.configErrors,

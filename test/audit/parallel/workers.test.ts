@@ -1,0 +1,199 @@
+/**
+ * The audit on worker threads against the audit in one thread, on real files: the worker entry
+ * (audit/parallel/worker.ts, bundled by esbuild for the test since jest runs TypeScript) audits
+ * the bundled examples and generated workbooks, and report.json, index.html and every sponsor
+ * text and HTML summary must be byte-identical to the in-process run (the .xlsx and .eml files
+ * carry zip times and MIME boundaries, so their content is compared through report.json).
+ * Also: a file that exhausts a worker's memory ceiling is reported unreadable while the other
+ * files are still audited, and the slim result builds the same report as the full one.
+ */
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildSync } from 'esbuild';
+import { analyse } from '../../../src/core/analyse';
+import { defaultConfig } from '../../../src/core/config';
+import { auditInWorkers } from '../../../audit/parallel/pool';
+import { slimAnalysisResult } from '../../../audit/parallel/slim-result';
+import { readWorkbook } from '../../../audit/read/xlsx';
+import { buildReport, type AuditedFile } from '../../../audit/report/model';
+import { runAudit, type ProgressEvent } from '../../../audit/run-audit';
+import { writeLargeMatrixWorkbook, writeRealisticWorkbook } from '../../../bench/corpus';
+import { organisation, tempDir, writeWorkbook } from '../support/workbooks';
+
+const ROOT = resolve(__dirname, '..', '..', '..');
+const QUARTER = { id: '2026-Q3', start: '2026-07-01', end: '2026-09-30' };
+const tmp = tempDir('raci-workers-');
+const workerDir = join(ROOT, 'test-output', 'parallel-worker', String(process.pid));
+const workerScript = join(workerDir, 'worker.js');
+
+beforeAll(async () => {
+  // Next to node_modules, so the bundle's external packages (exceljs, yauzl) resolve.
+  mkdirSync(workerDir, { recursive: true });
+  buildSync({
+    entryPoints: [join(ROOT, 'audit/parallel/worker.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    outfile: workerScript,
+    logLevel: 'warning',
+  });
+  const inputs = join(tmp.dir, 'inputs');
+  mkdirSync(join(inputs, 'generated'), { recursive: true });
+  for (let i = 0; i < 6; i++) {
+    await writeRealisticWorkbook(join(inputs, 'generated', `workbook-${i}.xlsx`), i);
+  }
+  await writeWorkbook(join(inputs, 'org.xlsx'), organisation());
+  // The same example twice: items registered in two workbooks (register/duplicate-item).
+  for (const copy of ['a', 'b']) {
+    const bytes = readFileSync(join(ROOT, 'examples/workbooks/service-management.xlsx'));
+    mkdirSync(join(inputs, copy), { recursive: true });
+    writeFileSync(join(inputs, copy, 'service-management.xlsx'), bytes);
+  }
+  writeFileSync(join(inputs, 'broken.xlsx'), 'not a workbook');
+});
+
+afterAll(() => {
+  tmp.cleanup();
+  rmSync(workerDir, { recursive: true, force: true });
+});
+
+function comparableFiles(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string, prefix: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(join(d, entry.name), rel);
+      else if (/\.(json|html|txt)$/.test(entry.name)) {
+        out.set(rel, readFileSync(join(d, entry.name), 'utf8'));
+      }
+    }
+  };
+  walk(dir, '');
+  return out;
+}
+
+describe('runAudit on worker threads', () => {
+  it('writes byte-identical reports to the in-process run, in file order', async () => {
+    const paths = [join(tmp.dir, 'inputs'), join(ROOT, 'examples/workbooks')];
+    const common = { paths, today: '2026-11-22', quarter: '2026-Q3' };
+    const inProcess = await runAudit({ ...common, outDir: join(tmp.dir, 'one'), workers: 0 });
+    const events: ProgressEvent[] = [];
+    const parallel = await runAudit({
+      ...common,
+      outDir: join(tmp.dir, 'two'),
+      workers: 2,
+      workerScript,
+      onProgress: (e) => events.push(e),
+    });
+    expect(parallel.reportJson).toBe(inProcess.reportJson);
+    expect(parallel.written).toEqual(inProcess.written);
+    const one = comparableFiles(inProcess.outputDir);
+    const two = comparableFiles(parallel.outputDir);
+    expect([...two.keys()].sort()).toEqual([...one.keys()].sort());
+    for (const [name, text] of one) expect({ name, text: two.get(name) }).toEqual({ name, text });
+
+    // The run really covered the interesting cases.
+    const report = inProcess.report;
+    expect(report.summary.inputs).toBe(12);
+    expect(report.inputs.find((i) => i.file === 'broken.xlsx')?.status).toBe('unreadable');
+    expect(report.findings.some((f) => f.rule === 'register/duplicate-item')).toBe(true);
+    expect(report.people.length).toBeGreaterThan(5);
+    const fileEvents = events.filter((e) => e.phase === 'file');
+    expect(fileEvents.map((e) => (e.phase === 'file' ? e.done : 0))).toEqual(
+      Array.from({ length: 12 }, (_, i) => i + 1),
+    );
+  });
+
+  it('reports a file that exhausts a worker memory ceiling as unreadable and audits the rest', async () => {
+    const big = join(tmp.dir, 'ceiling', 'big.xlsx');
+    mkdirSync(join(tmp.dir, 'ceiling'), { recursive: true });
+    await writeLargeMatrixWorkbook(big, 20_000, 12);
+    const small = join(ROOT, 'examples/workbooks/business-services.xlsx');
+    const results = await auditInWorkers(
+      [
+        { path: big, file: 'big.xlsx' },
+        { path: small, file: 'business-services.xlsx' },
+        { path: small, file: 'again.xlsx' },
+      ],
+      {
+        workerScript,
+        workers: 2,
+        heapMb: 48,
+        // The whole-file loader, so the 20,000 rows must fit in the worker's heap at once.
+        setup: {
+          today: '2026-11-22',
+          quarter: '2026-Q3',
+          asOf: '2026-09-30',
+          config: defaultConfig(),
+          streamAboveBytes: Number.MAX_SAFE_INTEGER,
+        },
+      },
+    );
+    expect(results.map((r) => r.file)).toEqual([
+      'big.xlsx',
+      'business-services.xlsx',
+      'again.xlsx',
+    ]);
+    expect(results[0].result).toBeUndefined();
+    expect(results[0].error).toBe(
+      'reading the workbook needed more than the 48 MB of memory the audit allows for one file',
+    );
+    expect(results[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(results[1].result?.items.length).toBeGreaterThan(0);
+    expect(results[2].result?.items).toEqual(results[1].result?.items);
+  });
+});
+
+describe('slimAnalysisResult', () => {
+  it('builds the same report as the full results, from a fraction of the data', async () => {
+    const files = [
+      join(ROOT, 'examples/workbooks/service-management.xlsx'),
+      join(ROOT, 'examples/workbooks/business-services.xlsx'),
+      join(tmp.dir, 'inputs/org.xlsx'),
+      ...[0, 1, 2].map((i) => join(tmp.dir, `inputs/generated/workbook-${i}.xlsx`)),
+    ];
+    const full: AuditedFile[] = [];
+    const slim: AuditedFile[] = [];
+    for (const [n, path] of files.entries()) {
+      const result = analyse(await readWorkbook(path), {
+        today: '2026-11-22',
+        quarter: '2026-Q3',
+        asOf: '2026-09-30',
+      });
+      full.push({ file: `f${n}.xlsx`, sha256: String(n), result });
+      slim.push({ file: `f${n}.xlsx`, sha256: String(n), result: slimAnalysisResult(result) });
+    }
+    // The same example twice gives cross-workbook duplicates to compare too.
+    full.push({ ...full[0], file: 'copy.xlsx' });
+    slim.push({ ...slim[0], file: 'copy.xlsx' });
+    const options = { quarter: QUARTER, asOf: '2026-09-30', config: defaultConfig() };
+    const fromFull = buildReport({ ...options, files: full });
+    expect(buildReport({ ...options, files: slim })).toEqual(fromFull);
+    expect(fromFull.people.length).toBeGreaterThan(0);
+    expect(fromFull.findings.some((f) => f.rule === 'register/duplicate-item')).toBe(true);
+    const size = (files: AuditedFile[]) => JSON.stringify(files).length;
+    expect(size(slim)).toBeLessThan(size(full) / 2);
+  });
+
+  it('leaves the full result untouched', () => {
+    const result = analyse(
+      [
+        {
+          name: 'RACI',
+          rows: [
+            ['Activity', 'Owner', 'Analyst'],
+            ['Log', 'A', 'R/C'],
+          ],
+        },
+      ],
+      { today: '2026-11-22', quarter: '2026-Q3', asOf: '2026-09-30' },
+    );
+    const before = JSON.stringify(result);
+    const slim = slimAnalysisResult(result);
+    expect(JSON.stringify(result)).toBe(before);
+    expect(slim.workbook.matrices[0].activities[0].cells[1].letters).toEqual(['R']);
+    expect(slim.workbook.matrices[0].activities[0].cells[0].letters).toEqual(['A']);
+  });
+});
