@@ -177,8 +177,9 @@ function readMatrixAt(
 }
 
 /**
- * Walks up from the first coded row past blank rows and section rows (content only left of
- * the coded columns) to the first row with content over the coded columns: the header.
+ * Walks up from the first coded row past blank rows, section rows (content only left of the
+ * coded columns) and activities without codes (only empty marks such as `-` or `n/a` over the
+ * coded columns) to the first row with other content over the coded columns: the header.
  */
 function findHeaderRow(
   view: SheetView,
@@ -191,7 +192,8 @@ function findHeaderRow(
     const w = view.width(r);
     let overCoded = false;
     for (let c = firstCoded; c <= w; c++) {
-      if (view.shape(r, c) !== 'blank') {
+      const shape = view.shape(r, c);
+      if (shape !== 'blank' && shape !== 'empty-mark') {
         overCoded = true;
         break;
       }
@@ -213,7 +215,13 @@ function namesCodedColumns(view: SheetView, headerRow: number, coded: Set<number
   return names + codes >= coded.size / 2 && names > codes;
 }
 
-/** Counts what each column holds in the rows after the header (a sample, for large sheets). */
+/**
+ * Counts what each column holds in the coded block below the header (a sample of its first
+ * rows, for large sheets): the rows between the header and the first coded row, the rows with
+ * a code or an empty mark from the first coded column on, and rows without one only when more
+ * such rows follow. A legend or notes below the block (`R` / `Responsible` in columns A and B,
+ * a "Legend" title) is left out, so it cannot pass for an ID or role column.
+ */
 function sampleColumns(
   view: SheetView,
   headerRow: number,
@@ -221,15 +229,8 @@ function sampleColumns(
   firstCoded: number,
 ): Map<number, ColumnStats> {
   const stats = new Map<number, ColumnStats>();
-  const end = Math.min(view.rowCount, headerRow + SAMPLE_ROWS);
-  for (let r = headerRow + 1; r <= end; r++) {
+  const count = (r: number) => {
     const w = view.width(r);
-    if (r > first && !rowHasCode(view, r)) {
-      // A row naming several columns over the coded ones starts other content: stop there.
-      let texts = 0;
-      for (let c = firstCoded; c <= w; c++) if (view.shape(r, c) === 'text') texts++;
-      if (texts >= 2) break;
-    }
     for (let c = 1; c <= w; c++) {
       const shape = view.shape(r, c);
       if (shape === 'blank') continue;
@@ -238,6 +239,38 @@ function sampleColumns(
       countShape(s, shape);
       if (s.distinct.size < 1000) s.distinct.add(normaliseName(cellText(view.value(r, c))));
     }
+  };
+  const end = Math.min(view.rowCount, headerRow + SAMPLE_ROWS);
+  let pending: number[] = [];
+  let pendingFilled = 0;
+  let pendingBlanks = 0;
+  for (let r = headerRow + 1; r <= end; r++) {
+    if (r <= first) {
+      count(r);
+      continue;
+    }
+    const w = view.width(r);
+    let marked = false;
+    let texts = 0;
+    for (let c = firstCoded; c <= w; c++) {
+      const shape = view.shape(r, c);
+      if (shape === 'code' || shape === 'empty-mark') marked = true;
+      else if (shape === 'text') texts++;
+    }
+    if (marked) {
+      for (const p of pending) count(p);
+      pending = [];
+      pendingFilled = 0;
+      pendingBlanks = 0;
+      count(r);
+      continue;
+    }
+    // A row naming several columns over the coded ones starts other content: stop there.
+    if (texts >= 2) break;
+    pending.push(r);
+    if (view.isBlankRow(r)) pendingBlanks++;
+    else pendingFilled++;
+    if (pendingFilled > MAX_PENDING_ROWS || pendingBlanks > MAX_PENDING_BLANKS) break;
   }
   return stats;
 }

@@ -289,6 +289,23 @@ describe('findMatrices: inside the body', () => {
     expect(m.activities[1].cells[4].raw).toBe('');
   });
 
+  it.each([
+    ['n/a', ['n/a', 'n/a', 'n/a']],
+    ['-', ['-', '-', '-']],
+    ['a mix of empty marks', ['-', 'N/A', '']],
+  ])('reads a first activity written all %s as an activity, not as the header', (_, marks) => {
+    const m = only([
+      ['Activity', 'Owner', 'Manager', 'Desk'],
+      ['Plan', ...marks],
+      ['Do', 'I', 'A', 'R'],
+      ['Check', 'A', 'R', 'I'],
+    ]);
+    expect(m.headerRow).toBe(1);
+    expect(roleNames(m)).toEqual(['Owner', 'Manager', 'Desk']);
+    expect(names(m)).toEqual(['Plan', 'Do', 'Check']);
+    expect(codes(m)[0]).toEqual(['', '', '']);
+  });
+
   it('reads S and V as codes under RASCI and RACI-VS, and as unknown under RACI', () => {
     const rows: Grid = [
       ['Activity', 'Owner', 'Manager', 'Helper', 'Checker'],
@@ -426,6 +443,56 @@ describe('findMatrices: below and between matrices', () => {
     ]);
     expect(names(m)).toEqual(['Plan']);
     expect(m.lastRow).toBe(2);
+  });
+
+  const legendRows: Grid = [
+    ['R', 'Responsible'],
+    ['A', 'Accountable'],
+    ['C', 'Consulted'],
+    ['I', 'Informed'],
+  ];
+
+  it.each([
+    ['right after the matrix', [] as Grid],
+    ['after a blank row', [[]] as Grid],
+    ['under a "Legend" title row', [[], ['Legend']] as Grid],
+  ])('keeps every role of a small matrix with a legend in columns A-B below it, %s', (_, gap) => {
+    for (const activities of [2, 3]) {
+      const body: Grid = [
+        ['Plan', 'A', 'R', 'I'],
+        ['Do', 'I', 'A', 'R'],
+        ['Check', 'R', 'I', 'A'],
+      ].slice(0, activities);
+      const m = only([['Activity', 'Owner', 'Manager', 'Desk'], ...body, ...gap, ...legendRows]);
+      expect(roleNames(m)).toEqual(['Owner', 'Manager', 'Desk']);
+      expect(m.activityColumn).toBe(1);
+      expect(names(m)).toEqual(['Plan', 'Do', 'Check'].slice(0, activities));
+      expect(codes(m)[0]).toEqual(['A', 'R', 'I']);
+      expect(m.lastRow).toBe(1 + activities);
+    }
+  });
+
+  it.each([
+    ['right after the matrix', [] as Grid],
+    ['under a "Legend" title row', [[], ['Legend']] as Grid],
+  ])('names activities by name, not ID, with a legend in columns A-B below, %s', (_, gap) => {
+    for (const activities of [2, 3]) {
+      const body: Grid = [
+        [1, 'Plan', 'A', 'R', 'I'],
+        [2, 'Do', 'I', 'A', 'R'],
+        [3, 'Check', 'R', 'I', 'A'],
+      ].slice(0, activities);
+      const m = only([
+        ['ID', 'Activity', 'Owner', 'Manager', 'Desk'],
+        ...body,
+        ...gap,
+        ...legendRows,
+      ]);
+      expect(m.activityColumn).toBe(2);
+      expect(roleNames(m)).toEqual(['Owner', 'Manager', 'Desk']);
+      expect(names(m)).toEqual(['Plan', 'Do', 'Check'].slice(0, activities));
+      expect(m.activities.map((a) => a.ref)).toEqual(['1', '2', '3'].slice(0, activities));
+    }
   });
 
   it('does not take a totals row of numbers for an activity', () => {
