@@ -7,19 +7,21 @@
  * and built in a fixed key order so the same inputs always give the same bytes.
  */
 import type { Config } from '../../src/core/config';
+import { parsePerson, samePerson, type Person } from '../../src/core/governance/people';
 import type {
   AnalysisResult,
   ConfigError,
   Finding,
   ItemKind,
+  ItemResult,
   Quarter,
-  ReviewStatus,
   Severity,
-  SponsorReviewStatus,
+  SponsorResult,
 } from '../../src/core/model';
+import { nextQuarter } from '../../src/core/quarters';
 import { findRule } from '../../src/core/rules';
 import { normaliseName } from '../../src/core/text';
-import { nextQuarter } from './dates';
+import { groupPeople } from './people';
 import { slugify } from './slug';
 
 export interface FindingCounts {
@@ -63,15 +65,8 @@ export interface ReportItem {
   findings: FindingCounts;
   /** Labels of the compliance checks that failed: the "why" of a non-compliant item. */
   failedChecks: string[];
-  review: {
-    cadence: string | null;
-    lastReviewed: string | null;
-    nextDue: string | null;
-    status: ReviewStatus;
-    daysOverdue: number | null;
-    adherence: number | null;
-  };
-  sponsorReview: { date: string | null; status: SponsorReviewStatus };
+  review: ItemResult['review'];
+  sponsorReview: ItemResult['sponsorReview'];
 }
 
 export interface ReportSponsor {
@@ -178,9 +173,9 @@ export function findingKey(f: ReportFinding): string {
   );
 }
 
-function sponsorKey(s: { name: string; email?: string; unassigned?: boolean }): string {
-  if (s.unassigned) return '\u0000unassigned';
-  return s.email ? `@${s.email.trim().toLowerCase()}` : normaliseName(s.name);
+/** Returns the sponsor as a person (name and email) in the core's terms. */
+function sponsorPerson(s: { name: string; email?: string }): Person {
+  return parsePerson(s.name, s.email ?? '');
 }
 
 /** Adds `register/duplicate-item` for items registered in more than one workbook. */
@@ -243,32 +238,73 @@ function crossWorkbookDuplicates(
   }
 }
 
-/** Returns each person's R and A counts across all matrices of all workbooks. */
+/**
+ * Returns each person's R and A counts across all matrices of all workbooks: one row per
+ * person named in a Roles sheet (the same person written "Ann Lee <ann@x.org>", "ann@x.org"
+ * and "ann lee" is one row, see `groupPeople`), and one row per role that names no holder.
+ */
 export function computePeople(files: AuditedFile[]): PersonLoad[] {
+  // Every holder mention, once per distinct text, then one person number per mention.
+  const mentionIndex = new Map<string, number>();
+  const mentions: { text: string; person: Person }[] = [];
+  for (const f of files) {
+    for (const entry of f.result?.workbook.roles?.entries ?? []) {
+      for (const holder of entry.holders) {
+        const key = normaliseName(holder);
+        if (key === '' || mentionIndex.has(key)) continue;
+        mentionIndex.set(key, mentions.length);
+        mentions.push({ text: holder.trim(), person: parsePerson(holder) });
+      }
+    }
+  }
+  const personOf = groupPeople(mentions.map((m) => m.person));
+  const shownAs = new Map<number, string>();
+  mentions.forEach((m, i) => {
+    const shown = shownAs.get(personOf[i]);
+    const rank = (p: Person) => (p.name && p.email ? 2 : p.name ? 1 : 0);
+    if (shown === undefined || rank(m.person) > rank(parsePerson(shown))) {
+      shownAs.set(personOf[i], m.text);
+    }
+  });
+
   const people = new Map<string, PersonLoad>();
   for (const f of files) {
     const wb = f.result?.workbook;
     if (!wb) continue;
-    const holders = new Map<string, string[]>();
+    const holders = new Map<string, number[]>();
     for (const entry of wb.roles?.entries ?? []) {
-      if (entry.holders.length > 0) holders.set(normaliseName(entry.role), entry.holders);
+      const persons = new Set<number>();
+      for (const holder of entry.holders) {
+        const index = mentionIndex.get(normaliseName(holder));
+        if (index !== undefined) persons.add(personOf[index]);
+      }
+      if (persons.size > 0) holders.set(normaliseName(entry.role), [...persons]);
     }
     for (const matrix of wb.matrices) {
       matrix.roles.forEach((role, index) => {
         const named = holders.get(normaliseName(role.name));
-        const persons = named
-          ? named.map((p) => ({ person: p, source: 'holder' as const }))
-          : [{ person: role.name, source: 'role' as const }];
+        const loads = named
+          ? named.map((p) => ({
+              key: `holder:${p}`,
+              person: shownAs.get(p) ?? '',
+              source: 'holder' as const,
+            }))
+          : [
+              {
+                key: `role:${normaliseName(role.name)}`,
+                person: role.name.trim(),
+                source: 'role' as const,
+              },
+            ];
         for (const activity of matrix.activities) {
           const cell = activity.cells[index];
           if (!cell) continue;
           const r = cell.letters.includes('R');
           const a = cell.letters.includes('A');
           if (!r && !a) continue;
-          for (const { person, source } of persons) {
-            const key = `${source}:${normaliseName(person)}`;
+          for (const { key, person, source } of loads) {
             const load = people.get(key) ?? {
-              person: person.trim(),
+              person,
               source,
               responsible: 0,
               accountable: 0,
@@ -375,7 +411,7 @@ export function buildReport(options: BuildReportOptions): ReportJson {
     else counts[f.severity] += 1;
   }
   const compliantItems = items.filter((i) => i.compliant).length;
-  const next = nextQuarter(options.quarter);
+  const next = nextQuarter(options.quarter, options.config.fiscalYearStartMonth);
   const history = previous
     ? [
         ...(previous.history ?? []),
@@ -409,52 +445,74 @@ export function buildReport(options: BuildReportOptions): ReportJson {
   };
 }
 
+/**
+ * Returns the report's sponsors: each workbook's sponsors merged into one entry per person
+ * (`groupPeople`: by email, else by name, a name-only sponsor joining the one with an email),
+ * items with no sponsor in one "No sponsor" entry last, and a unique slug for each.
+ */
 function mergeSponsors(files: AuditedFile[], items: ReportItem[]): ReportSponsor[] {
-  const merged = new Map<string, ReportSponsor>();
-  const assigned = new Set<string>();
-  const itemKey = (file: string, name: string) => `${file}\u0001${name}`;
+  const named: { file: string; sponsor: SponsorResult }[] = [];
+  const unassigned: { file: string; sponsor: SponsorResult }[] = [];
   for (const f of files) {
     for (const s of f.result?.sponsors ?? []) {
-      const key = sponsorKey(s);
-      const entry = merged.get(key) ?? {
-        name: s.unassigned ? 'No sponsor' : s.name,
-        slug: '',
-        sitting: s.sitting,
-        items: 0,
-        compliant: 0,
-        compliance: 0,
-        itemList: [],
-      };
-      if (s.email && !entry.email) entry.email = s.email;
-      if (s.unassigned) entry.unassigned = true;
-      if (entry.sitting === null) entry.sitting = s.sitting;
-      else if (s.sitting === false) entry.sitting = false;
-      for (const name of s.itemNames) {
-        if (assigned.has(itemKey(f.file, name))) continue;
-        assigned.add(itemKey(f.file, name));
-        entry.itemList.push({ file: f.file, name });
-      }
-      merged.set(key, entry);
+      (s.unassigned ? unassigned : named).push({ file: f.file, sponsor: s });
     }
   }
-  const orphans = items.filter((i) => !assigned.has(itemKey(i.file, i.name)));
-  if (orphans.length > 0) {
-    const key = sponsorKey({ name: '', unassigned: true });
-    const entry = merged.get(key) ?? {
-      name: 'No sponsor',
+  const personOf = groupPeople(named.map((n) => sponsorPerson(n.sponsor)));
+  const groups = new Map<number, { file: string; sponsor: SponsorResult }[]>();
+  named.forEach((n, i) => groups.set(personOf[i], [...(groups.get(personOf[i]) ?? []), n]));
+  const UNASSIGNED = -1;
+  if (unassigned.length > 0) groups.set(UNASSIGNED, unassigned);
+
+  const assigned = new Set<string>();
+  const itemKey = (file: string, name: string) => `${file}\u0001${name}`;
+  const merged: ReportSponsor[] = [];
+  for (const [group, members] of [...groups.entries()].sort((a, b) => a[0] - b[0])) {
+    // The name of the entry that has an email (a roster's spelling), else the first one.
+    const first = members.find((m) => m.sponsor.email)?.sponsor ?? members[0].sponsor;
+    const entry: ReportSponsor = {
+      name: group === UNASSIGNED ? 'No sponsor' : first.name,
       slug: '',
-      unassigned: true,
       sitting: null,
       items: 0,
       compliant: 0,
       compliance: 0,
       itemList: [],
     };
+    if (first.email) entry.email = first.email;
+    if (group === UNASSIGNED) entry.unassigned = true;
+    members.forEach(({ file, sponsor }, i) => {
+      if (i === 0) entry.sitting = sponsor.sitting;
+      else if (entry.sitting === null) entry.sitting = sponsor.sitting;
+      else if (sponsor.sitting === false) entry.sitting = false;
+      for (const name of sponsor.itemNames) {
+        if (assigned.has(itemKey(file, name))) continue;
+        assigned.add(itemKey(file, name));
+        entry.itemList.push({ file, name });
+      }
+    });
+    merged.push(entry);
+  }
+  const orphans = items.filter((i) => !assigned.has(itemKey(i.file, i.name)));
+  if (orphans.length > 0) {
+    let entry = merged.find((s) => s.unassigned);
+    if (!entry) {
+      entry = {
+        name: 'No sponsor',
+        slug: '',
+        unassigned: true,
+        sitting: null,
+        items: 0,
+        compliant: 0,
+        compliance: 0,
+        itemList: [],
+      };
+      merged.push(entry);
+    }
     for (const i of orphans) entry.itemList.push({ file: i.file, name: i.name });
-    merged.set(key, entry);
   }
   const byItem = new Map(items.map((i) => [itemKey(i.file, i.name), i]));
-  const list = [...merged.values()].filter((s) => s.itemList.length > 0);
+  const list = merged.filter((s) => s.itemList.length > 0);
   for (const s of list) {
     s.itemList.sort((a, b) => cmp(a.file, b.file) || cmp(a.name, b.name));
     s.items = s.itemList.length;
@@ -507,14 +565,30 @@ export function sponsorFindings(
   );
 }
 
+/**
+ * Returns last quarter's entry for the sponsor: the "No sponsor" entry for it, else the same
+ * person (the core's `samePerson`), an entry with the same email before one matched by name.
+ */
+function previousSponsor(
+  sponsor: ReportSponsor,
+  earlier: readonly ReportSponsor[],
+): ReportSponsor | undefined {
+  if (sponsor.unassigned) return earlier.find((e) => e.unassigned);
+  const person = sponsorPerson(sponsor);
+  const same = earlier.filter((e) => !e.unassigned && samePerson(person, sponsorPerson(e)));
+  return (
+    same.find((e) => person.email !== '' && sponsorPerson(e).email === person.email) ?? same[0]
+  );
+}
+
 function addTrend(
   sponsors: ReportSponsor[],
   findings: ReportFinding[],
   previous: ReportJson,
 ): void {
-  const previousByKey = new Map((previous.sponsors ?? []).map((s) => [sponsorKey(s), s]));
+  const earlier = previous.sponsors ?? [];
   sponsors.forEach((s, index) => {
-    const before = previousByKey.get(sponsorKey(s));
+    const before = previousSponsor(s, earlier);
     const now = sponsorFindings(s, findings);
     const then = before ? sponsorFindings(before, previous.findings ?? []) : [];
     const thenKeys = new Set(then.map(findingKey));

@@ -1,6 +1,6 @@
 /**
  * The report model across workbooks, on the real core: sponsors merged across files (by
- * email, else by name) with unique slugs, the no-sponsor group, each person's R and A load,
+ * email, else by name; a name-only sponsor joins the one with an email) with unique slugs, the no-sponsor group, each person's R and A load,
  * unreadable inputs, and the trend (previous compliance, new and resolved findings).
  */
 import { analyse } from '../../../src/core/analyse';
@@ -8,6 +8,7 @@ import type { SheetInput } from '../../../src/core/model';
 import { toCellValue } from '../../../audit/read/xlsx';
 import { buildReport, findingKey, type AuditedFile } from '../../../audit/report/model';
 import { defaultConfig } from '../../../src/core/config';
+import { normaliseName } from '../../../src/core/text';
 import { organisation, type OrgOptions } from '../support/workbooks';
 
 const QUARTER = { id: '2026-Q3', start: '2026-07-01', end: '2026-09-30' };
@@ -63,6 +64,64 @@ describe('buildReport', () => {
     expect(r.summary).toMatchObject({ inputs: 2, unreadable: 0, items: 4 });
   });
 
+  it('merges a name-only sponsor into the same person known by email in another workbook', () => {
+    const grace = { sponsorOfSecond: 'Grace Okafor' };
+    const a = audited('a.xlsx', {
+      ...grace,
+      prefix: 'A ',
+      leadership: [
+        ['Dana Whitfield', 'dana@example.org', 'yes'],
+        ['Grace Okafor', 'grace@example.org', 'yes'],
+      ],
+    });
+    const b = audited('b.xlsx', { prefix: 'B ', sponsorOfSecond: 'grace  OKAFOR' });
+    const r = report([a, b]);
+    const graces = r.sponsors.filter((s) => normaliseName(s.name) === 'grace okafor');
+    expect(graces).toHaveLength(1);
+    expect(graces[0]).toMatchObject({
+      name: 'Grace Okafor',
+      email: 'grace@example.org',
+      slug: 'grace-okafor',
+      items: 2,
+    });
+    expect(graces[0].itemList).toEqual([
+      { file: 'a.xlsx', name: 'A Payments' },
+      { file: 'b.xlsx', name: 'B Payments' },
+    ]);
+
+    // Last quarter knew her by name only: the trend still finds her.
+    const previous = report([b]);
+    const now = report([a, b], previous);
+    const before = previous.sponsors.find((s) => s.slug === 'grace-okafor')!;
+    expect(before.email).toBeUndefined();
+    before.compliance = 0.5;
+    expect(report([a, b], previous).sponsors.find((s) => s.slug === 'grace-okafor')).toMatchObject({
+      previousCompliance: 0.5,
+    });
+    expect(now.sponsors.filter((s) => s.slug.startsWith('grace-okafor'))).toHaveLength(1);
+  });
+
+  it('keeps two people who share a name but not an email apart', () => {
+    const roster = (email: string) => [['Grace Okafor', email, 'yes']];
+    const r = report([
+      audited('a.xlsx', {
+        prefix: 'A ',
+        sponsorOfSecond: 'Grace Okafor',
+        leadership: roster('g1@x.org'),
+      }),
+      audited('b.xlsx', {
+        prefix: 'B ',
+        sponsorOfSecond: 'Grace Okafor',
+        leadership: roster('g2@x.org'),
+      }),
+    ]);
+    const graces = r.sponsors.filter((s) => s.name === 'Grace Okafor');
+    expect(graces.map((s) => [s.email, s.slug])).toEqual([
+      ['g1@x.org', 'grace-okafor'],
+      ['g2@x.org', 'grace-okafor-2'],
+    ]);
+  });
+
   it('groups items without a sponsor last, as "No sponsor"', () => {
     const r = report([audited('a.xlsx', { sponsorOfSecond: '' })]);
     const last = r.sponsors[r.sponsors.length - 1];
@@ -89,6 +148,34 @@ describe('buildReport', () => {
     // Practitioner has two holders: both carry its R.
     expect(r.people.find((p) => p.person === 'Cy Dunn')?.responsible).toBe(10);
     expect(r.people.find((p) => p.person === 'Di Evans')?.responsible).toBe(10);
+  });
+
+  it('gives one People row per person however the Roles sheets write them', () => {
+    const r = report([
+      audited('a.xlsx', { prefix: 'A ', ownerHolders: 'Ann Lee <ann@x.org>' }),
+      audited('b.xlsx', { prefix: 'B ', ownerHolders: 'ann@x.org' }),
+      audited('c.xlsx', {
+        prefix: 'C ',
+        ownerHolders: 'ann  LEE',
+        practitionerHolders: 'Cy Dunn, cy@x.org, Cy Dunn <cy@x.org>',
+      }),
+    ]);
+    // Process Owner is A once on each matrix: two per workbook.
+    const ann = r.people.filter((p) => /ann/i.test(p.person));
+    expect(ann).toEqual([
+      {
+        person: 'Ann Lee <ann@x.org>',
+        source: 'holder',
+        responsible: 0,
+        accountable: 6,
+        roles: ['Process Owner'],
+        files: ['a.xlsx', 'b.xlsx', 'c.xlsx'],
+      },
+    ]);
+    // Cy Dunn written three ways in one role counts once there: 5 R per workbook.
+    const cy = r.people.filter((p) => /cy/i.test(p.person));
+    expect(cy).toHaveLength(1);
+    expect(cy[0]).toMatchObject({ person: 'Cy Dunn <cy@x.org>', responsible: 15 });
   });
 
   it('lists an unreadable input with a workbook/unreadable finding', () => {

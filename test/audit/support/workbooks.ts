@@ -56,6 +56,11 @@ export interface OrgOptions {
   /** Prefix for item names, so two workbooks can hold different items. */
   prefix?: string;
   sponsorOfSecond?: string;
+  /** Leadership roster rows (name, email, active); default Dana Whitfield and Ravi Menon. */
+  leadership?: XValue[][];
+  /** Holder(s) of the Process Owner role (default "Ann Lee") and of Practitioner. */
+  ownerHolders?: string;
+  practitionerHolders?: string;
 }
 
 /**
@@ -112,17 +117,24 @@ export function organisation(options: OrgOptions = {}): XSheet[] {
       name: 'Roles',
       rows: [
         ['Role', 'Category', 'Holder(s)', 'Deputy'],
-        ['Process Owner', 'Process Owner', 'Ann Lee', ''],
+        ['Process Owner', 'Process Owner', options.ownerHolders ?? 'Ann Lee', ''],
         ['Process Manager', 'Process Manager', 'Bo Chan', ''],
-        ['Practitioner', 'Process Practitioner', 'Cy Dunn, Di Evans', ''],
+        [
+          'Practitioner',
+          'Process Practitioner',
+          options.practitionerHolders ?? 'Cy Dunn, Di Evans',
+          '',
+        ],
       ],
     },
     {
       name: 'Leadership',
       rows: [
         ['Name', 'Email', 'Active'],
-        ['Dana Whitfield', 'dana@example.org', 'yes'],
-        ['Ravi Menon', 'ravi@example.org', 'yes'],
+        ...(options.leadership ?? [
+          ['Dana Whitfield', 'dana@example.org', 'yes'],
+          ['Ravi Menon', 'ravi@example.org', 'yes'],
+        ]),
       ],
     },
     {
