@@ -4,7 +4,8 @@
  * threads, `audit/parallel/pool.ts`; the same work in-process when no compiled worker exists,
  * as under jest), keeps only the slim part of each result the report needs, builds the one
  * report model, and writes every report under `<out>/<quarter>/` atomically. Files above
- * `STREAM_ABOVE_BYTES` are read with the streaming reader (`audit/parallel/stream-read.ts`). Progress goes to a callback; problems a person must fix before the run can
+ * `STREAM_ABOVE_BYTES` are read with the streaming reader (`audit/parallel/stream-read.ts`)
+ * behind the input guard (`readGuarded`). Progress goes to a callback; problems a person must fix before the run can
  * happen (a bad path, quarter, previous report) throw an `AuditUsageError` (exit code 2).
  */
 import { createHash } from 'node:crypto';
@@ -16,6 +17,8 @@ import { analyse } from '../src/core/analyse';
 import { defaultConfig, type Config } from '../src/core/config';
 import type { AnalysisResult, SheetInput } from '../src/core/model';
 import { resolvePeriod } from '../src/core/quarters';
+import { readGuarded } from './guard/guarded-read';
+import { DEFAULT_LIMITS } from './guard/limits';
 import { auditInWorkers } from './parallel/pool';
 import { slimAnalysisResult } from './parallel/slim-result';
 import { streamReadWorkbook } from './parallel/stream-read';
@@ -189,7 +192,9 @@ export async function auditFile(
   try {
     sheets =
       size > (options.streamAboveBytes ?? STREAM_ABOVE_BYTES)
-        ? await streamReadWorkbook(found.path)
+        ? await readGuarded(found.path, basename(found.path), () =>
+            streamReadWorkbook(found.path, { timeoutMs: DEFAULT_LIMITS.readTimeoutMs }),
+          )
         : await readWorkbook(found.path);
   } catch (err) {
     if (err instanceof UnreadableWorkbookError)
@@ -296,6 +301,9 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   }
 
   const report = buildReport({ quarter, asOf, files: audited, config, previous: previous.report });
+  // The report holds everything the renderers need: let the per-file results go before the
+  // reports (the memory-hungry part of a large run) are rendered.
+  audited.length = 0;
   const outputDir = join(options.outDir, quarter.id);
   const written: string[] = [];
   const write = async (name: string, data: string | Buffer) => {
