@@ -261,6 +261,11 @@ async function inspectArchive(
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw new GuardFailure('this is a folder, not a file');
+    if (!info.isFile()) {
+      throw new GuardFailure(
+        'this is not a regular file (a device, pipe or socket), so it is not read',
+      );
+    }
     size = info.size;
   } catch (err) {
     if (err instanceof GuardFailure) throw err;

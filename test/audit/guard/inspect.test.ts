@@ -81,6 +81,14 @@ describe('inspectXlsx on a valid workbook', () => {
       reason: 'this is a folder, not a file',
     });
   });
+
+  it('refuses a device without reading it (it could be endless)', async () => {
+    const verdict = await inspectXlsx('/dev/zero', undefined, 'zero.xlsx');
+    expect(verdict).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/not a regular file/),
+    });
+  });
 });
 
 describe('each limit holds at its value and breaks one past it', () => {
