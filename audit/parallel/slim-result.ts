@@ -130,13 +130,11 @@ function slimWorkbook(workbook: WorkbookModel): WorkbookModel {
  * so a slim result is never mistaken for the core's full view of a workbook.
  */
 export function slimAnalysisResult(result: AnalysisResult): AnalysisResult {
+  // Spread first: a field added to the result later is kept whole until it is known here.
   return {
-    quarter: result.quarter,
-    asOf: result.asOf,
+    ...result,
     workbook: slimWorkbook(result.workbook),
     items: result.items.map(slimItem),
-    sponsors: result.sponsors,
     findings: result.findings.map(slimFinding),
-    configErrors: result.configErrors,
   };
 }
