@@ -11,15 +11,20 @@ import { applyWaivers } from './governance/waivers';
 import { computeItems, computeSponsors } from './governance/compliance';
 import { attributeFindings } from './governance/links';
 import { findMatrices } from './matrix/find';
-import type { AnalysisResult, ConfigError, SheetInput, WorkbookModel } from './model';
+import type { AnalysisResult, ConfigError, Quarter, SheetInput, WorkbookModel } from './model';
 import { resolvePeriod } from './quarters';
 import { RULE_IDS } from './rules';
 
 export interface AnalyseOptions {
   /** Today's calendar date, `YYYY-MM-DD`: time is an input, never read inside the core. */
   today: string;
-  /** `YYYY-Qn`; default: the last quarter that has ended as of `today`. */
-  quarter?: string;
+  /**
+   * The audited quarter, fixed by the caller: `YYYY-Qn`, read with the fiscal year start month
+   * of `config` (never the workbook's Config sheet), or a quarter already resolved (id, first
+   * and last day), taken as given. Default: the last quarter that has ended as of `today`, by
+   * the effective configuration (the workbook's Config sheet applies).
+   */
+  quarter?: string | Quarter;
   /** `YYYY-MM-DD`; default: the quarter's last day, or `today` if the quarter is still running. */
   asOf?: string;
   /** A configuration already resolved by the shell (from a file or settings); default: the defaults. */
@@ -28,7 +33,14 @@ export interface AnalyseOptions {
   leadership?: SheetInput[];
 }
 
-/** Analyses one workbook. Throws only on a programming error, never on bad sheet content. */
+/**
+ * Analyses one workbook and returns its result (see `AnalysisResult`), with the effective
+ * configuration: `options.config` with the workbook's Config sheet applied. When the caller
+ * fixes the quarter, the fiscal year start month stays the caller's: a Config sheet setting
+ * another month is a `ConfigError` on `fiscalYearStartMonth` and is not applied, so the
+ * quarter means the same in every workbook of a run.
+ * Throws only on a programming error, never on bad sheet content.
+ */
 export function analyse(sheets: SheetInput[], options: AnalyseOptions): AnalysisResult {
   const base = options.config ?? defaultConfig();
   const configErrors: ConfigError[] = [];
@@ -43,6 +55,18 @@ export function analyse(sheets: SheetInput[], options: AnalyseOptions): Analysis
     );
     config = resolved.config;
     configErrors.push(...resolved.errors);
+    const month = base.fiscalYearStartMonth;
+    if (options.quarter !== undefined && config.fiscalYearStartMonth !== month) {
+      const where = configSheet.where.fiscalYearStartMonth ?? {};
+      const sheet = where.sheet ?? configSheet.sheet;
+      configErrors.push({
+        key: 'fiscalYearStartMonth',
+        message: `Sheet "${sheet}" sets fiscalYearStartMonth to ${config.fiscalYearStartMonth}${where.cell ? ` in cell ${where.cell}` : ''}, but the audit runs with month ${month} for every workbook, so that a quarter means the same in all of them; remove the setting or make it ${month}.`,
+        sheet,
+        ...(where.cell ? { cell: where.cell } : {}),
+      });
+      config = { ...config, fiscalYearStartMonth: month };
+    }
   }
 
   const governance = recogniseGovernanceSheets(sheets, config, options.leadership ?? []);
@@ -69,5 +93,5 @@ export function analyse(sheets: SheetInput[], options: AnalyseOptions): Analysis
   const findings = sortFindings(applyWaivers(attributed, workbook, asOf), workbook.sheetNames);
   const items = computeItems(workbook, findings, reviews, config);
   const sponsors = computeSponsors(items, workbook);
-  return { quarter, asOf, workbook, items, sponsors, findings, configErrors };
+  return { quarter, asOf, config, workbook, items, sponsors, findings, configErrors };
 }

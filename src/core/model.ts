@@ -5,6 +5,7 @@
  * objects cross `google.script.run`, go into report.json and into the xlsx reports.
  * Positions are 1-based; cells are in A1 form.
  */
+import type { Config } from './config';
 
 /** One cell as the shells hand it in. Dates are already calendar dates as `YYYY-MM-DD` text. */
 export type CellValue = string | number | boolean | null;
@@ -313,6 +314,8 @@ export interface Quarter {
 export interface AnalysisResult {
   quarter: Quarter;
   asOf: string;
+  /** The configuration the analysis ran with: the caller's, with the workbook's Config sheet applied. */
+  config: Config;
   workbook: WorkbookModel;
   items: ItemResult[];
   sponsors: SponsorResult[];

@@ -78,11 +78,24 @@ export function lastEndedQuarter(today: string, fiscalYearStartMonth = 1): Quart
 export interface PeriodOptions {
   /** Today's calendar date, `YYYY-MM-DD`. */
   today: string;
-  /** `YYYY-Qn`; default: the last quarter that has ended by `today`. */
-  quarter?: string;
+  /**
+   * `YYYY-Qn` (read with `fiscalYearStartMonth`), or a quarter the caller already resolved
+   * (taken as given); default: the last quarter that has ended by `today`.
+   */
+  quarter?: string | Quarter;
   /** `YYYY-MM-DD`; default: the quarter's last day, or `today` while the quarter runs. */
   asOf?: string;
   fiscalYearStartMonth: number;
+}
+
+/** Returns the quarter unchanged after checking it; throws a RangeError naming what is wrong. */
+function checkQuarter(q: Quarter): Quarter {
+  if (!isQuarterId(q.id) || !isIsoDate(q.start) || !isIsoDate(q.end) || q.start > q.end) {
+    throw new RangeError(
+      `Quarter ${JSON.stringify(q)} must have a YYYY-Qn id and YYYY-MM-DD start and end, start first.`,
+    );
+  }
+  return { id: q.id, start: q.start, end: q.end };
 }
 
 /**
@@ -93,9 +106,13 @@ export function resolvePeriod(options: PeriodOptions): { quarter: Quarter; asOf:
   const { today, fiscalYearStartMonth } = options;
   if (!isIsoDate(today))
     throw new RangeError(`"${today}" is not a calendar date written YYYY-MM-DD.`);
-  const quarter = options.quarter
-    ? quarterFromId(options.quarter, fiscalYearStartMonth)
-    : lastEndedQuarter(today, fiscalYearStartMonth);
+  const given = options.quarter;
+  const quarter =
+    typeof given === 'object'
+      ? checkQuarter(given)
+      : given
+        ? quarterFromId(given, fiscalYearStartMonth)
+        : lastEndedQuarter(today, fiscalYearStartMonth);
   if (options.asOf !== undefined) {
     if (!isIsoDate(options.asOf)) {
       throw new RangeError(`"${options.asOf}" is not a calendar date written YYYY-MM-DD.`);

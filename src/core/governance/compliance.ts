@@ -161,11 +161,19 @@ export function computeItems(
   });
 }
 
-/** Orders names case-insensitively, the same in every runtime and locale. */
-function byName(a: string, b: string): number {
+/**
+ * Orders names case-insensitively, the same in every runtime and locale (no localeCompare):
+ * returns a negative number, zero or a positive number, for `Array.prototype.sort`.
+ */
+export function byName(a: string, b: string): number {
   const x = a.toLowerCase();
   const y = b.toLowerCase();
   return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Returns `compliant / items` rounded to 4 decimals (0 to 1), or 0 when there are no items. */
+export function complianceRatio(compliant: number, items: number): number {
+  return items ? Math.round((compliant / items) * 10_000) / 10_000 : 0;
 }
 
 /** Returns true for the kinds of item that need a manager: processes and practices. */
@@ -224,8 +232,7 @@ export function computeSponsors(items: ItemResult[], workbook: WorkbookModel): S
     }
   }
   const result = order.map((k) => groups.get(k) as SponsorResult);
-  for (const g of result)
-    g.compliance = g.items ? Math.round((g.compliant / g.items) * 10_000) / 10_000 : 0;
+  for (const g of result) g.compliance = complianceRatio(g.compliant, g.items);
   return result.sort(
     (a, b) =>
       Number(Boolean(a.unassigned)) - Number(Boolean(b.unassigned)) || byName(a.name, b.name),
