@@ -12,8 +12,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { resolveConfig, type Config } from '../src/core/config';
+import { defaultConfig, resolveConfig, type Config } from '../src/core/config';
+import { addDays, isIsoDate } from '../src/core/dates';
 import type { SheetInput } from '../src/core/model';
+import { isQuarterId, lastEndedQuarter, quarterFromId } from '../src/core/quarters';
 import { RULE_IDS } from '../src/core/rules';
 import { readWorkbook, UnreadableWorkbookError } from './read/xlsx';
 import { localCalendarDate } from './report/dates';
@@ -102,6 +104,7 @@ Exit codes:
   1  --fail-on threshold reached
   2  usage or configuration error
   3  some input unreadable (the rest is still audited and reported)
+  4  some sponsor summary not delivered (--send, --resend)
 
 Writes <out>/<quarter>/: compliance-<quarter>.xlsx, report.json, index.html and
 sponsors/<sponsor>.html, .txt and .eml (one summary per LT sponsor).
@@ -131,10 +134,13 @@ function buildProgram(io: CliIo): Command {
       '[paths...]',
       '.xlsx files or folders (searched recursively); default: the bundled examples',
     )
-    .option('--quarter <YYYY-Qn>', 'quarter to audit (default: the last quarter that has ended)')
+    .option(
+      '--quarter <YYYY-Qn>',
+      'quarter to audit (default: the last quarter that has ended by --as-of, or by today)',
+    )
     .option(
       '--as-of <YYYY-MM-DD>',
-      "audit date (default: the quarter's last day, or today while it runs)",
+      "audit date, on or after the quarter's first day (default: the quarter's last day, or today while it runs)",
     )
     .option('--out <dir>', 'output folder', 'reports')
     .option('--config <file>', 'configuration file (JSON)')
@@ -159,6 +165,55 @@ function buildProgram(io: CliIo): Command {
       writeErr: (s) => io.stderr.write(s),
       outputError: (s, write) => write(s),
     });
+}
+
+/**
+ * Returns the quarter id and audit date to audit from `--quarter` and `--as-of`, checked
+ * against each other and against today: with neither, the last quarter that has ended by
+ * today; with only `--as-of`, the last quarter whose last day is on or before it; as-of is
+ * otherwise left to the default (the quarter's last day, or today while it runs). Throws an
+ * `AuditUsageError` for a malformed value, an as-of before the quarter's first day, or a
+ * quarter that starts after today with no as-of.
+ */
+export function auditPeriod(
+  flags: { quarter?: string; asOf?: string },
+  today: string,
+  fiscalYearStartMonth: number,
+): { quarter: string; asOf?: string } {
+  if (flags.quarter !== undefined && !isQuarterId(flags.quarter)) {
+    throw new AuditUsageError(`--quarter must look like 2026-Q3, not "${flags.quarter}".`);
+  }
+  if (flags.asOf !== undefined && !isIsoDate(flags.asOf)) {
+    throw new AuditUsageError(
+      `--as-of must be a real date written YYYY-MM-DD, not "${flags.asOf}".`,
+    );
+  }
+  if (flags.quarter === undefined) {
+    if (flags.asOf === undefined) {
+      // The last quarter that has ended: on a quarter's last day, that quarter still runs.
+      return { quarter: lastEndedQuarter(today, fiscalYearStartMonth).id };
+    }
+    // The last quarter whose last day is on or before as-of: it has ended by as-of's end.
+    return {
+      quarter: lastEndedQuarter(addDays(flags.asOf, 1), fiscalYearStartMonth).id,
+      asOf: flags.asOf,
+    };
+  }
+  const quarter = quarterFromId(flags.quarter, fiscalYearStartMonth);
+  if (flags.asOf !== undefined) {
+    if (flags.asOf < quarter.start) {
+      throw new AuditUsageError(
+        `--as-of ${flags.asOf} is before ${quarter.id} starts (${quarter.start}); give a date from ${quarter.start} on, or leave --as-of out.`,
+      );
+    }
+    return { quarter: quarter.id, asOf: flags.asOf };
+  }
+  if (quarter.start > today) {
+    throw new AuditUsageError(
+      `${quarter.id} starts on ${quarter.start}, after today (${today}); nothing can be audited for it yet. Give --as-of to audit it as of a later date.`,
+    );
+  }
+  return { quarter: quarter.id };
 }
 
 function loadConfig(file: string): Config {
@@ -276,15 +331,17 @@ export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> 
       say(`No path given: auditing the bundled examples in ${paths[0]}`);
     }
     const config = flags.config ? loadConfig(flags.config) : undefined;
+    const today = localCalendarDate(io.now());
+    const period = auditPeriod(flags, today, (config ?? defaultConfig()).fiscalYearStartMonth);
     const leadership = leadershipFile ? await loadLeadership(leadershipFile) : undefined;
     const progress = progressReporter(io, quiet);
     let outcome: AuditOutcome;
     try {
       outcome = await runAudit({
         paths,
-        today: localCalendarDate(io.now()),
-        quarter: flags.quarter,
-        asOf: flags.asOf,
+        today,
+        quarter: period.quarter,
+        asOf: period.asOf,
         outDir: flags.out,
         config,
         leadership,

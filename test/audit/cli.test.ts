@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { EXIT, exitCodeFor, main, type CliIo } from '../../audit/cli';
+import { auditPeriod, EXIT, exitCodeFor, main, type CliIo } from '../../audit/cli';
 import type { ReportJson } from '../../audit/report/model';
 import { organisation, tempDir, writeWorkbook } from './support/workbooks';
 
@@ -90,6 +90,76 @@ describe('exitCodeFor', () => {
     ],
   ])('%s', (_name, facts, code) => {
     expect(exitCodeFor(facts)).toBe(code);
+  });
+});
+
+describe('auditPeriod', () => {
+  const today = '2026-11-22';
+  it.each<
+    [string, { quarter?: string; asOf?: string }, number, { quarter: string; asOf?: string }]
+  >([
+    ['neither: the last quarter that ended', {}, 1, { quarter: '2026-Q3' }],
+    [
+      'as-of on a quarter end: that quarter',
+      { asOf: '2026-09-30' },
+      1,
+      { quarter: '2026-Q3', asOf: '2026-09-30' },
+    ],
+    [
+      'as-of inside a quarter: the one before',
+      { asOf: '2026-11-22' },
+      1,
+      { quarter: '2026-Q3', asOf: '2026-11-22' },
+    ],
+    ['as-of on a first day', { asOf: '2026-10-01' }, 1, { quarter: '2026-Q3', asOf: '2026-10-01' }],
+    [
+      'as-of across a year end',
+      { asOf: '2026-02-01' },
+      1,
+      { quarter: '2025-Q4', asOf: '2026-02-01' },
+    ],
+    [
+      'fiscal year from July',
+      { asOf: '2026-09-30' },
+      7,
+      { quarter: '2027-Q1', asOf: '2026-09-30' },
+    ],
+    [
+      'a quarter and an as-of on its first day',
+      { quarter: '2026-Q2', asOf: '2026-04-01' },
+      1,
+      { quarter: '2026-Q2', asOf: '2026-04-01' },
+    ],
+    ['a running quarter with no as-of', { quarter: '2026-Q4' }, 1, { quarter: '2026-Q4' }],
+  ])('%s', (_name, flags, month, expected) => {
+    expect(auditPeriod(flags, today, month)).toEqual(expected);
+  });
+
+  it('accepts a quarter that starts today', () => {
+    expect(auditPeriod({ quarter: '2027-Q1' }, '2027-01-01', 1)).toEqual({ quarter: '2027-Q1' });
+  });
+
+  it.each<[string, { quarter?: string; asOf?: string }, string, RegExp]>([
+    [
+      'as-of the day before the quarter',
+      { quarter: '2026-Q2', asOf: '2026-03-31' },
+      today,
+      /before 2026-Q2 starts \(2026-04-01\)/,
+    ],
+    [
+      'a quarter starting tomorrow',
+      { quarter: '2027-Q1' },
+      '2026-12-31',
+      /2027-Q1 starts on 2027-01-01, after today \(2026-12-31\)/,
+    ],
+    [
+      'a fiscal quarter that has not started',
+      { quarter: '2027-Q2' },
+      today,
+      /2027-Q2 starts on 2027-04-01/,
+    ],
+  ])('refuses %s', (_name, flags, day, message) => {
+    expect(() => auditPeriod(flags, day, 1)).toThrow(message);
   });
 });
 
@@ -223,6 +293,16 @@ describe('raci-audit', () => {
     ['a bad --fail-on', ['--fail-on', 'sometimes'], /argument 'sometimes' is invalid/],
     ['a path that does not exist', ['no/such/folder'], /no\/such\/folder does not exist/],
     ['a missing option value', ['--out'], /argument missing/],
+    [
+      'an as-of before the quarter starts',
+      ['--quarter', '2026-Q2', '--as-of', '2026-01-01'],
+      /--as-of 2026-01-01 is before 2026-Q2 starts \(2026-04-01\)/,
+    ],
+    [
+      'a quarter that starts after today, with no as-of',
+      ['--quarter', '2027-Q4'],
+      /2027-Q4 starts on 2027-10-01, after today \(2026-10-01\)/,
+    ],
   ];
   for (const [name, argv, message] of usage) {
     it(`exits 2 on ${name}`, async () => {
@@ -297,6 +377,7 @@ describe('raci-audit', () => {
     expect(r.stdout).toContain('--fail-on <level>');
     expect(r.stdout).toContain('Examples:');
     expect(r.stdout).toContain('3  some input unreadable');
+    expect(r.stdout).toContain('4  some sponsor summary not delivered');
   });
 
   it('--json prints only report.json on stdout', async () => {
@@ -336,6 +417,33 @@ describe('raci-audit', () => {
       ).code,
     ).toBe(0);
     expect(readReport(out, '2027-Q1')).toMatchObject({ quarter: '2027-Q1', asOf: '2027-02-10' });
+  });
+
+  it('with only --as-of audits the last quarter that ended by then, as of that date', async () => {
+    const out = join(dir, 'out-as-of-only');
+    const today = { today: '2026-11-22' };
+    for (const [asOf, quarter] of [
+      ['2026-09-30', '2026-Q3'],
+      ['2026-11-22', '2026-Q3'],
+      ['2026-05-15', '2026-Q1'],
+    ]) {
+      const r = await run([orgDir, '--out', out, '--as-of', asOf], today);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain(`for ${quarter} as of ${asOf}`);
+      expect(readReport(out, quarter)).toMatchObject({ quarter, asOf });
+    }
+  });
+
+  it('audits a future quarter when --as-of falls inside it or later', async () => {
+    const out = join(dir, 'out-future-as-of');
+    const r = await run(
+      [orgDir, '--out', out, '--quiet', '--quarter', '2027-Q4', '--as-of', '2027-10-01'],
+      {
+        today: '2026-11-22',
+      },
+    );
+    expect(r.code).toBe(0);
+    expect(readReport(out, '2027-Q4')).toMatchObject({ quarter: '2027-Q4', asOf: '2027-10-01' });
   });
 
   it("reports the trend against last quarter's report found under --out", async () => {
