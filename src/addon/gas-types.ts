@@ -47,7 +47,6 @@ export interface RangeLike {
   setNotes(notes: (string | null)[][]): RangeLike;
   getDataValidations(): (DataValidationLike | null)[][];
   setDataValidations(rules: (DataValidationLike | null)[][]): RangeLike;
-  getMergedRanges(): RangeLike[];
   getA1Notation(): string;
   getRow(): number;
   getColumn(): number;

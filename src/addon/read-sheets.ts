@@ -1,7 +1,15 @@
 /**
- * The sheet adapter: turns the live spreadsheet into the core's plain grids with a constant
- * number of batch Spreadsheet calls per sheet (`getName`, `getDataRange`, `getValues`,
- * `getMergedRanges`), never one per cell.
+ * The sheet adapter: turns the live spreadsheet into the core's plain grids with three batch
+ * Spreadsheet calls per sheet (`getName`, `getDataRange`, `getValues`), never one per cell and
+ * never one per merged range.
+ *
+ * Merged cells are not read: Apps Script has no batch call that gives every merged range's
+ * position (`getMergedRanges()` hands out Range objects that each need calls of their own), so
+ * a sheet with thousands of merges would cost thousands of calls. A merged cell is therefore
+ * read from its top-left cell only; the cells below a vertical merge read as blank (as
+ * `getValues()` returns them). The audit job, which reads the file's merge list in one go,
+ * fills a vertically merged activity name down; in a sheet for the add-on, write the name in
+ * each row or unmerge it.
  *
  * Dates: `getValues()` hands out Date objects for date cells, and a Sheets date is midnight of
  * the typed day in the spreadsheet's time zone. We format each Date in that zone
@@ -32,16 +40,15 @@ export function toCellValue(value: unknown, timeZone: string, formatDate: Format
   return String(value);
 }
 
-/** Returns one sheet as a plain grid (4 Spreadsheet calls plus one per merged range). */
+/**
+ * Returns one sheet as a plain grid, in three Spreadsheet calls whatever its size and merges
+ * (merged cells hold their value in the top-left cell only; see above).
+ */
 export function readSheet(sheet: SheetLike, timeZone: string, formatDate: FormatDate): SheetInput {
   const name = sheet.getName();
-  const range = sheet.getDataRange();
-  const values = range.getValues();
-  const merges = range.getMergedRanges().map((merged) => merged.getA1Notation());
+  const values = sheet.getDataRange().getValues();
   const rows = values.map((row) => row.map((v) => toCellValue(v, timeZone, formatDate)));
-  const input: SheetInput = { name, rows };
-  if (merges.length > 0) input.merges = merges;
-  return input;
+  return { name, rows };
 }
 
 /** Returns every sheet of the spreadsheet as plain grids, and the spreadsheet's time zone. */

@@ -1,13 +1,12 @@
 /**
  * The add-on's pure helpers, table-driven: cell values as the core wants them (dates in the
- * spreadsheet's zone, from any realm), the previous quarter's end for the template's example,
- * the dropdown codes per model and the note fingerprint.
+ * spreadsheet's zone, from any realm), reading a sheet in three calls whatever its merges, the
+ * dropdown codes per model and the note fingerprint.
  */
 import { runInNewContext } from 'node:vm';
 import { defaultConfig } from '../../src/core/config';
 import { validCodes } from '../../src/addon/live-checks';
 import { isDateValue, readSheet, toCellValue } from '../../src/addon/read-sheets';
-import { previousQuarterEnd } from '../../src/addon/template';
 import { textHash } from '../../src/addon/text-hash';
 import { FakeSpreadsheet, formatDateInZone, midnightIn } from '../support/fake-apps-script';
 
@@ -40,15 +39,17 @@ describe('toCellValue', () => {
     expect(toCellValue(foreign, 'Etc/UTC', formatDateInZone)).toBe('2026-06-01');
   });
 
-  it('reads a sheet with four calls whatever its size, merges included', () => {
+  it('reads a sheet in three calls whatever its size and merges; a merge keeps its top-left value', () => {
     const ss = new FakeSpreadsheet('Asia/Kolkata');
     const sheet = ss.addSheet('S', [
       ['Title'],
       ['Activity', 'Owner'],
       ['Plan', 'A'],
+      [null, 'R'],
       ['Due', ss.date('2026-07-15')],
     ]);
     sheet.merges.push({ row: 1, column: 1, numRows: 1, numColumns: 2 });
+    sheet.merges.push({ row: 3, column: 1, numRows: 2, numColumns: 1 });
     const input = readSheet(sheet, 'Asia/Kolkata', formatDateInZone);
     expect(input).toEqual({
       name: 'S',
@@ -56,25 +57,30 @@ describe('toCellValue', () => {
         ['Title', null],
         ['Activity', 'Owner'],
         ['Plan', 'A'],
+        [null, 'R'],
         ['Due', '2026-07-15'],
       ],
-      merges: ['A1:B1'],
     });
-    expect(ss.calls.count()).toBe(5);
+    expect(ss.calls.snapshot()).toEqual({
+      'Range.getValues': 1,
+      'Sheet.getDataRange': 1,
+      'Sheet.getName': 1,
+    });
   });
-});
 
-describe('previousQuarterEnd', () => {
-  it.each([
-    ['2026-11-20', 1, '2026-09-30'],
-    ['2026-01-01', 1, '2025-12-31'],
-    ['2026-03-31', 1, '2025-12-31'],
-    ['2026-04-01', 1, '2026-03-31'],
-    ['2026-08-15', 7, '2026-06-30'],
-    ['2026-02-10', 2, '2026-01-31'],
-    ['2026-01-10', 2, '2025-10-31'],
-  ])('before %s with the year starting in month %i is %s', (today, start, expected) => {
-    expect(previousQuarterEnd(today, start)).toBe(expected);
+  it('makes the same three calls for a sheet with 2,000 merged ranges', () => {
+    const ss = new FakeSpreadsheet('Etc/UTC');
+    const grid: unknown[][] = [['Activity', 'Owner', 'Manager']];
+    for (let i = 1; i <= 4000; i++) grid.push([i % 2 === 1 ? `Step ${i}` : null, 'A', 'R']);
+    const sheet = ss.addSheet('Merged', grid);
+    for (let r = 2; r <= 4000; r += 2) {
+      sheet.merges.push({ row: r, column: 1, numRows: 2, numColumns: 1 });
+    }
+    expect(sheet.merges).toHaveLength(2000);
+    const input = readSheet(sheet, 'Etc/UTC', formatDateInZone);
+    expect(input.rows).toHaveLength(4001);
+    expect(input).not.toHaveProperty('merges');
+    expect(ss.calls.count()).toBe(3);
   });
 });
 
