@@ -179,7 +179,7 @@ function applyToSheet(
 export function setUpLiveChecks(env: AddonEnv): LiveChecksResult {
   return withDocumentLock(env, () => {
     const spreadsheet = env.app.getActiveSpreadsheet();
-    const { result, config } = analyseActiveSpreadsheet(env);
+    const { result } = analyseActiveSpreadsheet(env);
     const bySheet = new Map<string, RaciMatrix[]>();
     for (const m of result.workbook.matrices) {
       bySheet.set(m.sheet, [...(bySheet.get(m.sheet) ?? []), m]);
@@ -198,7 +198,7 @@ export function setUpLiveChecks(env: AddonEnv): LiveChecksResult {
       const data = sheet.getDataRange();
       const spans = spansOf(matrices, data.getRow() + data.getNumRows() - 1);
       if (spans.length === 0) continue;
-      const { dropdownCells, kept } = applyToSheet(env, sheet, spans, config);
+      const { dropdownCells, kept } = applyToSheet(env, sheet, spans, result.config);
       outcome.matrices += spans.length;
       outcome.formatRules += spans.length;
       outcome.dropdownCells += dropdownCells;

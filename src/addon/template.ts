@@ -3,11 +3,12 @@
  * goes where: Register, Roles (the generic ITIL roles), Leadership, Reviews and an example RACI
  * matrix for Incident Management. Only missing sheets are added: a sheet is skipped when one of
  * that name exists or when the core already recognises a sheet of that kind by its content.
- * Existing sheets are never touched. Example people are marked "(example)".
+ * Existing sheets are never touched. Example people are marked "(example)"; the example's
+ * review, sponsor review and sign-off are dated today, so it validates clean.
  */
 import type { WorkbookModel } from '../core/model';
 import type { AddonEnv } from './env';
-import { todayInSpreadsheet, withDocumentLock } from './env';
+import { withDocumentLock } from './env';
 import type { SpreadsheetLike } from './gas-types';
 import { analyseActiveSpreadsheet } from './validate';
 
@@ -157,19 +158,6 @@ const TEMPLATE: TemplateSheet[] = [
   },
 ];
 
-/**
- * Returns the last day (`YYYY-MM-DD`) of the quarter before the one `today` falls in, with
- * quarters starting at `fiscalYearStartMonth`: the date a validation assesses by default, so the
- * example's reviews count.
- */
-export function previousQuarterEnd(today: string, fiscalYearStartMonth: number): string {
-  const [year, month] = today.split('-').map(Number);
-  const intoQuarter = (((month - fiscalYearStartMonth) % 3) + 3) % 3;
-  const start = new Date(Date.UTC(year, month - 1 - intoQuarter, 1));
-  const end = new Date(start.getTime() - 86400000);
-  return end.toISOString().slice(0, 10);
-}
-
 export interface TemplateResult {
   created: string[];
   /** Template sheets not added, and why. */
@@ -186,9 +174,9 @@ function hasSheetNamed(spreadsheet: SpreadsheetLike, name: string): boolean {
 export function insertTemplate(env: AddonEnv): TemplateResult {
   return withDocumentLock(env, () => {
     const spreadsheet = env.app.getActiveSpreadsheet();
-    const { result, config } = analyseActiveSpreadsheet(env);
-    const today = todayInSpreadsheet(env, spreadsheet.getSpreadsheetTimeZone());
-    const reviewed = previousQuarterEnd(today, config.fiscalYearStartMonth);
+    // Validation judges as of today, so the example is reviewed and signed off today: its
+    // review counts, its sponsor review covers the running quarter, and no date is in the future.
+    const { result, today: reviewed } = analyseActiveSpreadsheet(env);
     const outcome: TemplateResult = { created: [], skipped: [], message: '' };
     for (const part of TEMPLATE) {
       if (hasSheetNamed(spreadsheet, part.name)) {

@@ -1,16 +1,23 @@
 /**
  * Validation: reads the whole spreadsheet through the sheet adapter, runs the core's `analyse`
- * with the stored settings and today's date in the spreadsheet's zone, and hands the findings
+ * with the stored settings as of today in the spreadsheet's zone (in the quarter that contains
+ * today, so a review dated today counts and the running quarter's sponsor review is pending
+ * rather than missing), and hands the findings
  * to the sidebar as plain JSON in pages of 500. The full list of one run is kept in the
  * document cache for ten minutes so later pages need no new read; when it has expired the
  * spreadsheet is read again and the page comes from the new run (its `runId` then differs, so
  * the sidebar knows to start over).
  */
-import { analyse } from '../core/analyse';
-import { configFromPairs, resolveConfig, type Config } from '../core/config';
-import { readConfigSheet } from '../core/governance/sheets';
-import { RULE_IDS } from '../core/rules';
-import type { AnalysisResult, ConfigError, Finding, Severity } from '../core/model';
+import {
+  analyse,
+  quarterOfDate,
+  type AnalysisResult,
+  type Config,
+  type ConfigError,
+  type Finding,
+  type SheetInput,
+  type Severity,
+} from '../core';
 import type { AddonEnv } from './env';
 import { todayInSpreadsheet } from './env';
 import { readSpreadsheet } from './read-sheets';
@@ -60,27 +67,49 @@ interface StoredRun {
 }
 
 /**
- * Returns the analysis of the active spreadsheet with the stored settings applied, and the
- * configuration in force (the settings with the workbook's Config sheet on top, as `analyse`
- * applies them).
+ * Returns the analysis of the sheets as of `today`, in the quarter that contains today: dates up
+ * to today are not in the future, and the sponsor's review of the running quarter is pending
+ * (info) until the quarter ends. The quarter follows the fiscal year in force: the stored
+ * settings', or the workbook's Config sheet's when it sets another start month. `analyse` reads
+ * a quarter it is given with the caller's month and reports a Config sheet that differs, so in
+ * that (rare) case the month in force is learned from an analysis without a fixed quarter and
+ * the sheets are analysed again in that year's quarter.
+ */
+export function analyseAsOfToday(
+  sheets: SheetInput[],
+  today: string,
+  settings: Config,
+): AnalysisResult {
+  const inQuarterOfToday = (config: Config): AnalysisResult =>
+    analyse(sheets, {
+      today,
+      asOf: today,
+      quarter: quarterOfDate(today, config.fiscalYearStartMonth).id,
+      config,
+    });
+  const first = inQuarterOfToday(settings);
+  if (!first.configErrors.some((e) => e.key === 'fiscalYearStartMonth')) return first;
+  const month = analyse(sheets, { today, config: settings }).config.fiscalYearStartMonth;
+  if (month === settings.fiscalYearStartMonth) return first;
+  return inQuarterOfToday({ ...settings, fiscalYearStartMonth: month });
+}
+
+/**
+ * Returns the analysis of the active spreadsheet as of today in the spreadsheet's zone (see
+ * `analyseAsOfToday`) with the stored settings under the workbook's Config sheet, the problems
+ * in the stored settings, and today's date. The configuration in force is `result.config`.
  */
 export function analyseActiveSpreadsheet(env: AddonEnv): {
   result: AnalysisResult;
-  config: Config;
   settingsErrors: ConfigError[];
+  today: string;
 } {
   const spreadsheet = env.app.getActiveSpreadsheet();
   const { sheets, timeZone } = readSpreadsheet(spreadsheet, env.formatDate);
   const settings = loadSettings(env.documentProperties());
-  const result = analyse(sheets, {
-    today: todayInSpreadsheet(env, timeZone),
-    config: settings.config,
-  });
-  const configSheet = readConfigSheet(sheets);
-  const config = configSheet
-    ? resolveConfig(configFromPairs(configSheet.pairs), RULE_IDS, settings.config).config
-    : settings.config;
-  return { result, config, settingsErrors: settings.errors };
+  const today = todayInSpreadsheet(env, timeZone);
+  const result = analyseAsOfToday(sheets, today, settings.config);
+  return { result, settingsErrors: settings.errors, today };
 }
 
 /** Returns the counts by severity of findings not waived, and the number waived. */

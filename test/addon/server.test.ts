@@ -74,35 +74,66 @@ describe('validate', () => {
       page.total,
     );
     expect(page.sheets).toEqual(['Register', 'Roles', 'Leadership', 'Reviews', MATRIX_SHEET]);
-    expect(page.asOf).toBe('2026-09-30');
+    expect([page.quarter, page.asOf]).toEqual(['2026-Q4', '2026-11-20']);
   });
 
-  it.each(['Pacific/Kiritimati', 'Asia/Tokyo', 'America/Los_Angeles', 'Pacific/Pago_Pago'])(
-    'reads a date typed in a spreadsheet in %s as the same calendar date',
-    (zone) => {
+  it('judges reviews as of today: reviewed two days ago is neither missing nor in the future', () => {
+    const ss = governanceWorkbook('Etc/UTC');
+    const reviewedOn = ss.date('2026-11-20');
+    ss.sheet('Register').edit('H2', { value: reviewedOn });
+    ss.sheet('Register').edit('I2', { value: reviewedOn });
+    ss.sheet(MATRIX_SHEET).edit('B6', { value: reviewedOn });
+    const now = new Date('2026-11-22T12:00:00Z');
+    const page = loadAddon(ss, { now }).call<ValidationPage>('validate');
+    expect([page.quarter, page.asOf]).toEqual(['2026-Q4', '2026-11-22']);
+    const rules = page.findings.map((f) => f.rule);
+    expect(rules).not.toContain('review/never');
+    expect(rules).not.toContain('review/future-date');
+    expect(rules).not.toContain('review/sponsor-review-missing');
+
+    // Last reviewed by the sponsor in the previous quarter: this quarter's review is pending.
+    ss.sheet('Register').edit('I2', { value: ss.date('2026-09-15') });
+    const pending = loadAddon(ss, { now }).call<ValidationPage>('validate');
+    expect(
+      pending.findings
+        .filter((f) => f.rule === 'review/sponsor-review-missing')
+        .map((f) => `${f.severity}@${f.cell}`),
+    ).toEqual(['info@I2']);
+  });
+
+  // Each instant is 2026-11-20 in its zone but another day in UTC or in the other zones.
+  it.each([
+    ['Pacific/Kiritimati', '2026-11-19T10:30:00Z'],
+    ['Asia/Tokyo', '2026-11-20T14:30:00Z'],
+    ['America/Los_Angeles', '2026-11-21T07:30:00Z'],
+    ['Pacific/Pago_Pago', '2026-11-21T10:30:00Z'],
+  ])(
+    'in a spreadsheet in %s reads typed dates and today (at %s) as the calendar dates there',
+    (zone, instant) => {
       const ss = governanceWorkbook(zone);
-      // The sponsor review a day after the quarter ends must be seen as exactly that day.
-      ss.sheet('Register').edit('I2', { value: ss.date('2026-10-01') });
-      ss.sheet('Reviews').edit('C2', { value: ss.date('2026-09-30') });
-      const page = loadAddon(ss, { now: NOW }).call<ValidationPage>('validate');
+      // Today (2026-11-20 there) is not in the future; the next day is.
+      ss.sheet('Register').edit('I2', { value: ss.date('2026-11-21') });
+      ss.sheet('Reviews').edit('C2', { value: ss.date('2026-11-20') });
+      const page = loadAddon(ss, { now: new Date(instant) }).call<ValidationPage>('validate');
+      expect(page.asOf).toBe('2026-11-20');
       expect(ruleCells(page)).toContain('review/future-date@Register!I2');
       expect(ruleCells(page)).not.toContain('review/future-date@Reviews!C2');
       const future = page.findings.find((f) => f.rule === 'review/future-date');
-      expect(future?.message).toContain('2026-10-01');
+      expect(future?.message).toContain('2026-11-21');
     },
   );
 
-  it('takes today from the spreadsheet zone: late on 31 March in Los Angeles is still 31 March', () => {
+  it('judges as of today in the quarter that contains it: late on 31 March in Los Angeles is still Q1', () => {
     const ss = plainMatrix(3, 'America/Los_Angeles');
     const page = loadAddon(ss, { now: new Date('2026-04-01T05:00:00Z') }).call<ValidationPage>(
       'validate',
     );
-    expect(page.quarter).toBe('2025-Q4');
+    expect([page.quarter, page.asOf]).toEqual(['2026-Q1', '2026-03-31']);
     const tokyo = plainMatrix(3, 'Asia/Tokyo');
     const later = loadAddon(tokyo, { now: new Date('2026-04-01T05:00:00Z') }).call<ValidationPage>(
       'validate',
     );
-    expect(later.quarter).toBe('2026-Q1');
+    expect([later.quarter, later.asOf]).toEqual(['2026-Q2', '2026-04-01']);
   });
 
   it('pages findings at 500 and serves later pages from the cache', () => {
@@ -137,9 +168,14 @@ describe('validate', () => {
     expect(addon.fake.calls.count('Range.getValues')).toBe(readsAfterFirst + 1);
   });
 
-  it('makes the same Spreadsheet calls for a 10-row and a 2,000-row sheet', () => {
+  it('makes the same Spreadsheet calls for a 10-row sheet and a 2,000-row one with 1,000 merges', () => {
+    const largeSheet = plainMatrix(2000);
+    const merged = largeSheet.sheet('RACI');
+    for (let row = 2; row <= 2000; row += 2) {
+      merged.merges.push({ row, column: 6, numRows: 2, numColumns: 1 });
+    }
     const small = loadAddon(plainMatrix(10), { now: NOW });
-    const large = loadAddon(plainMatrix(2000), { now: NOW });
+    const large = loadAddon(largeSheet, { now: NOW });
     small.fake.calls.reset();
     large.fake.calls.reset();
     const smallPage = small.call<ValidationPage>('validate');

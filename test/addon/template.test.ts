@@ -1,7 +1,8 @@
 /**
  * Insert template through the built bundle: the missing sheets are added (Roles with the
- * generic ITIL roles), the example validates without errors, existing sheets are never
- * touched, and a second run adds nothing.
+ * generic ITIL roles), the example is reviewed today in the spreadsheet's zone and validates
+ * without errors or review findings (also on a quarter's first and last day), existing sheets
+ * are never touched, and a second run adds nothing.
  */
 import type { TemplateResult } from '../../src/addon/template';
 import type { ValidationPage } from '../../src/addon/validate';
@@ -26,15 +27,43 @@ describe('insert template', () => {
     expect(roleNames).toEqual([...GENERIC_ITIL_ROLES]);
     expect(roles.inspect('A1')).toMatchObject({ value: 'Role' });
     expect(roles.inspect('A1').fontWeight).toBe('bold');
-    expect(ss.sheet('Register').inspect('H2').value).toBe('2026-09-30');
+    // Validation judges as of today (2026-11-20 in Sydney), so the example is reviewed today.
+    const register = ss.sheet('Register');
+    expect(['H2', 'I2', 'J2'].map((cell) => register.inspect(cell).value)).toEqual(
+      Array(3).fill('2026-11-20'),
+    );
+    expect(ss.sheet('Reviews').inspect('C2').value).toBe('2026-11-20');
     const page = addon.call<ValidationPage>('validate');
     expect(page.matrices).toBe(1);
     expect(
       page.findings
-        .filter((f) => f.severity === 'error')
+        .filter((f) => f.severity === 'error' || f.rule.startsWith('review/'))
         .map((f) => `${f.rule}@${f.sheet}!${f.cell}`),
     ).toEqual([]);
   });
+
+  it.each([
+    // The instant, the spreadsheet zone, and today there.
+    ['2026-10-01T02:00:00Z', 'America/Los_Angeles', '2026-09-30'],
+    ['2026-09-30T20:00:00Z', 'Asia/Tokyo', '2026-10-01'],
+    ['2026-03-31T23:30:00Z', 'Etc/UTC', '2026-03-31'],
+  ])(
+    'at %s in %s dates the example %s, and it validates with no review finding',
+    (instant, zone, today) => {
+      const ss = new FakeSpreadsheet(zone);
+      ss.addSheet('Sheet1');
+      const addon = loadAddon(ss, { now: new Date(instant) });
+      addon.call<TemplateResult>('insertTemplate');
+      expect(ss.sheet('Register').inspect('H2').value).toBe(today);
+      const page = addon.call<ValidationPage>('validate');
+      expect(page.asOf).toBe(today);
+      expect(
+        page.findings
+          .filter((f) => f.severity === 'error' || f.rule.startsWith('review/'))
+          .map((f) => `${f.rule}@${f.sheet}!${f.cell}`),
+      ).toEqual([]);
+    },
+  );
 
   it('never touches existing sheets, skips kinds the workbook already has, and adds nothing twice', () => {
     const ss = new FakeSpreadsheet('Etc/UTC');
