@@ -2,12 +2,13 @@
  * Item compliance and score, and each sponsor's figures (SPEC section 3).
  *
  * An item is compliant when none of its findings (its own register and review findings, and
- * those attributed to it from its RACI matrix) is an unwaived error. Its score is the share
+ * every finding inside a RACI matrix linked to it, even a matrix shared with another item
+ * whose name the finding carries) is an unwaived error. Its score is the share
  * of its checks that pass, as a whole percentage. A check:
  * - passes when its fact holds, or when its fact fails but every finding about it is waived;
  * - is not counted when all the rules behind it are configured `off`, and in these cases:
  *   sponsor sitting without a Leadership roster, manager appointed for items that are not
- *   processes or practices, roles staffed without a Roles sheet, and the sponsor review while
+ *   processes, roles staffed without a Roles sheet, and the sponsor review while
  *   it is still pending (the quarter is running).
  * "RACI free of errors" leaves out `role/vacant`, which "roles staffed" counts on its own.
  * Sponsors are people: items whose sponsors are the same person (email, else name, through
@@ -20,11 +21,12 @@ import type {
   ItemResult,
   ItemReviewState,
   LeadershipMember,
+  RaciMatrix,
   RegisterItem,
   SponsorResult,
   WorkbookModel,
 } from '../model';
-import { linkItems } from './links';
+import { linkItems, matrixOfFinding } from './links';
 import { findMember, isSitting, parsePerson } from './people';
 
 /** The label of each check, as shown in reports. */
@@ -77,9 +79,20 @@ export function computeItems(
     if (list) list.push(f);
     else byItem.set(f.item, [f]);
   }
+  const byMatrix = findingsByMatrix(findings, workbook.matrices);
   return (workbook.register?.items ?? []).map((item) => {
     const matrices = links.get(item.name) ?? [];
-    const own = byItem.get(item.name) ?? [];
+    // A finding named for another item sharing the matrix counts here too, once.
+    const own = [...(byItem.get(item.name) ?? [])];
+    const counted = new Set(own);
+    for (const m of matrices) {
+      for (const f of byMatrix.get(m) ?? []) {
+        if (!counted.has(f)) {
+          counted.add(f);
+          own.push(f);
+        }
+      }
+    }
     const unwaived = own.filter((f) => !f.waived);
     const state = reviews.get(item.name) as ItemReviewState;
     const raciErrors = unwaived.filter(
@@ -161,6 +174,30 @@ export function computeItems(
   });
 }
 
+/** Returns the findings that lie inside each matrix (same sheet, header row to last activity). */
+function findingsByMatrix(
+  findings: readonly Finding[],
+  matrices: readonly RaciMatrix[],
+): Map<RaciMatrix, Finding[]> {
+  const bySheet = new Map<string, RaciMatrix[]>();
+  for (const m of matrices) {
+    const list = bySheet.get(m.sheet);
+    if (list) list.push(m);
+    else bySheet.set(m.sheet, [m]);
+  }
+  const result = new Map<RaciMatrix, Finding[]>();
+  for (const f of findings) {
+    if (f.sheet === undefined) continue;
+    const onSheet = bySheet.get(f.sheet);
+    const matrix = onSheet && matrixOfFinding(f, onSheet);
+    if (!matrix) continue;
+    const list = result.get(matrix);
+    if (list) list.push(f);
+    else result.set(matrix, [f]);
+  }
+  return result;
+}
+
 /**
  * Orders names case-insensitively, the same in every runtime and locale (no localeCompare):
  * returns a negative number, zero or a positive number, for `Array.prototype.sort`.
@@ -176,9 +213,9 @@ export function complianceRatio(compliant: number, items: number): number {
   return items ? Math.round((compliant / items) * 10_000) / 10_000 : 0;
 }
 
-/** Returns true for the kinds of item that need a manager: processes and practices. */
+/** Returns true for the kinds of item that need a manager: processes (SPEC section 3). */
 export function managesProcess(item: RegisterItem): boolean {
-  return item.kind === 'process' || item.kind === 'practice';
+  return item.kind === 'process';
 }
 
 /**

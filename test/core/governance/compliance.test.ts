@@ -132,6 +132,56 @@ describe('computeItems', () => {
     expect(item.score).toBe(90);
   });
 
+  it('does not count the manager check for a practice', () => {
+    const practice = ['Service Desk', 'Practice', ...good.slice(2, 4), '', ...good.slice(5)];
+    const [item] = run([practice]).items;
+    expect(checks(item)['manager-appointed']).toBeUndefined();
+    expect(item.findings).toEqual({ error: 0, warning: 0, info: 0 });
+    expect(item.compliant).toBe(true);
+  });
+
+  it('counts the errors of a matrix shared by two items against both', () => {
+    const ops: SheetInput = {
+      name: 'Ops',
+      rows: [
+        ['Activity', 'Desk', 'Lead'],
+        ['Log', 'R', 'A'],
+        ['Close', 'R', 'I'],
+      ],
+    };
+    const incident = ['Incident', ...good.slice(1, 5), 'Ops', ...good.slice(6)];
+    const problem = ['Problem', ...good.slice(1, 5), 'Ops', ...good.slice(6)];
+    const result = run([incident, problem], [ops]);
+    const missingA = result.findings.filter((f) => f.rule === 'matrix/no-accountable');
+    expect(missingA).toEqual([
+      expect.objectContaining({ sheet: 'Ops', cell: 'A3', item: 'Incident' }),
+    ]);
+    for (const item of result.items) {
+      expect(item.matrices).toEqual([{ sheet: 'Ops', headerRow: 1 }]);
+      expect(item.compliant).toBe(false);
+      expect(checks(item)['raci-clean']).toBe(false);
+      expect(item.findings.error).toBe(1);
+      expect(item.score).toBeLessThan(100);
+    }
+    expect(result.sponsors).toEqual([
+      expect.objectContaining({ name: 'Bob Boss', items: 2, compliant: 0, compliance: 0 }),
+    ]);
+  });
+
+  it('counts a finding of a shared matrix once for the item it names', () => {
+    const ops: SheetInput = {
+      name: 'Ops',
+      rows: [
+        ['Activity', 'Desk', 'Lead'],
+        ['Log', 'R', 'A'],
+        ['Close', 'R', 'I'],
+      ],
+    };
+    const incident = ['Incident', ...good.slice(1, 5), 'Ops', ...good.slice(6)];
+    const [item] = run([incident], [ops]).items;
+    expect(item.findings.error).toBe(1);
+  });
+
   it('does not count the sponsor review while the quarter runs, nor a check whose rules are off', () => {
     const row = [...good.slice(0, 8), '', ''];
     const running = run([row], [], { today: '2026-08-15', quarter: '2026-Q3' }).items[0];

@@ -1,4 +1,7 @@
-/** `register/no-manager`: a process (or practice) in the Register with no manager named. */
+/**
+ * `register/no-manager`: a process in the Register with no manager named. Services, practices
+ * and other items need none (SPEC: the manager check applies to processes).
+ */
 import { managesProcess } from '../../governance/compliance';
 import { itemFinding } from '../../governance/findings';
 import type { Rule } from '../types';

@@ -7,6 +7,10 @@ ruleTester(registerNoManager, {
   valid: [
     { name: 'process with manager', sheets: workbook([item()]) },
     { name: 'a service needs none', sheets: workbook([item({ kind: 'Service', manager: '' })]) },
+    {
+      name: 'a practice needs none',
+      sheets: workbook([item({ kind: 'Practice', manager: '' })]),
+    },
   ],
   invalid: [
     {
@@ -15,9 +19,9 @@ ruleTester(registerNoManager, {
       errors: [{ sheet: 'Register', cell: 'E2', item: 'Incident Management', severity: 'warning' }],
     },
     {
-      name: 'practice without manager',
-      sheets: workbook([item(), item({ name: 'Problem', kind: 'Practice', manager: '-' })]),
-      errors: [{ sheet: 'Register', cell: 'E3' }],
+      name: 'second process whose manager is a dash',
+      sheets: workbook([item(), item({ name: 'Problem', manager: '-' })]),
+      errors: [{ sheet: 'Register', cell: 'E3', item: 'Problem' }],
     },
   ],
 });
