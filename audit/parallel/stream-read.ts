@@ -371,8 +371,10 @@ async function streamSheets(
   path: string,
   extras: ExtrasByPart,
   isCancelled: () => boolean,
+  onStream: (stream: Readable) => void,
 ): Promise<SheetInput[]> {
   const ordered = await orderedXlsxStream(path);
+  onStream(ordered.stream);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(ordered.stream, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -435,9 +437,19 @@ export async function streamReadWorkbook(
 
   let cancelled = false;
   let timer: NodeJS.Timeout | undefined;
+  // Destroyed when the read ends, however it ends, so the file is closed even on a timeout.
+  let stream: Readable | undefined;
   const work = (async () => {
     const extras = await scanSheetExtras(path);
-    return streamSheets(path, extras, () => cancelled);
+    if (cancelled) throw new Error('cancelled');
+    return streamSheets(
+      path,
+      extras,
+      () => cancelled,
+      (s) => {
+        stream = s;
+      },
+    );
   })();
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
@@ -464,6 +476,7 @@ export async function streamReadWorkbook(
   } finally {
     clearTimeout(timer);
     work.catch(() => undefined);
+    stream?.destroy();
   }
   if (sheets.length === 0)
     throw new UnreadableWorkbookError(name, 'the workbook holds no worksheet');
