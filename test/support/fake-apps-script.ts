@@ -367,18 +367,6 @@ export class FakeRange implements RangeLike {
       cell.validation = v;
     });
   }
-  getMergedRanges(): RangeLike[] {
-    this.record('getMergedRanges');
-    return this.sheet.merges
-      .filter(
-        (m) =>
-          m.row <= this.row + this.numRows - 1 &&
-          m.row + m.numRows - 1 >= this.row &&
-          m.column <= this.column + this.numColumns - 1 &&
-          m.column + m.numColumns - 1 >= this.column,
-      )
-      .map((m) => new FakeRange(this.sheet, m.row, m.column, m.numRows, m.numColumns));
-  }
   getA1Notation(): string {
     this.record('getA1Notation');
     return this.getA1NotationQuiet();
@@ -429,6 +417,7 @@ class FakeRangeList implements RangeListLike {
 
 export class FakeSheet implements SheetLike {
   private readonly cells = new Map<string, FakeCell>();
+  /** Merged ranges, as a workbook holds them; the add-on does not read them (no batch call). */
   merges: { row: number; column: number; numRows: number; numColumns: number }[] = [];
   conditionalFormatRules: ConditionalFormatRuleLike[] = [];
   frozenRows = 0;
