@@ -6,7 +6,14 @@
  * summary; it too loads nothing from the network. All text from the inputs is escaped.
  */
 import type { ReportItem, ReportJson, ReportSponsor } from './model';
-import { reviewWording, summariseSponsor, summarySubject, type SponsorSummary } from './summary';
+import {
+  failedChecksWording,
+  reviewWording,
+  sponsorReviewWording,
+  summariseSponsor,
+  summarySubject,
+  type SponsorSummary,
+} from './summary';
 
 /** Returns the text with `& < > " '` escaped for HTML text and attribute values. */
 export function escapeHtml(text: string): string {
@@ -119,27 +126,27 @@ export function renderSummaryHtml(s: SponsorSummary): string {
   );
   if (s.attention.length > 0) {
     parts.push(
-      `<h2 style="${FONT}font-size:16px;margin:16px 0 6px;">Needs your attention</h2>`,
+      `<h2 style="${FONT}font-size:16px;margin:16px 0 6px;">Needs ${sp.unassigned ? '' : 'your '}attention</h2>`,
       `<ul style="${FONT}font-size:14px;margin:0 0 12px;padding-left:20px;">${s.attention.map((a) => `<li style="margin:0 0 4px;">${e(a)}</li>`).join('')}</ul>`,
     );
   } else {
     parts.push(
-      `<p style="${FONT}font-size:14px;">Nothing needs your attention this quarter: every item is compliant and reviewed on time.</p>`,
+      `<p style="${FONT}font-size:14px;">Nothing needs ${sp.unassigned ? '' : 'your '}attention this quarter: every item is compliant and reviewed on time.</p>`,
     );
   }
   parts.push(
-    `<h2 style="${FONT}font-size:16px;margin:16px 0 6px;">Your items</h2>`,
+    `<h2 style="${FONT}font-size:16px;margin:16px 0 6px;">${sp.unassigned ? 'The items' : 'Your items'}</h2>`,
     `<table cellpadding="0" cellspacing="0" border="0" style="${FONT}border-collapse:collapse;width:100%;max-width:720px;">` +
-      `<tr><th ${TH}>Item</th><th ${TH}>Status</th><th ${TH}>Score</th><th ${TH}>Review</th><th ${TH}>Your quarterly review</th></tr>` +
+      `<tr><th ${TH}>Item</th><th ${TH}>Status</th><th ${TH}>Score</th><th ${TH}>Review</th><th ${TH}>${sp.unassigned ? 'Sponsor' : 'Your'} quarterly review</th></tr>` +
       s.items
         .map(
           (i) =>
             `<tr><td ${TD}><strong>${e(i.name)}</strong><br><span style="color:${COLOURS.muted};font-size:12px;">${e(i.kind)} · owner ${e(i.owner || 'none')} · ${e(i.file)}</span>` +
             (i.failedChecks.length
-              ? `<br><span style="color:${COLOURS.bad};font-size:12px;">${e(i.failedChecks.join('; '))}</span>`
+              ? `<br><span style="color:${COLOURS.bad};font-size:12px;">Failed: ${e(failedChecksWording(i))}</span>`
               : '') +
             `</td><td ${TD}>${itemBadge(i)}</td><td ${TD}>${tableBar(i.score / 100, complianceColour(i.score / 100), 120)}<span style="font-size:12px;">${i.score}%</span></td>` +
-            `<td ${TD}>${e(reviewWording(i))}</td><td ${TD}>${e(i.sponsorReview.status)}${i.sponsorReview.date ? ` (${e(i.sponsorReview.date)})` : ''}</td></tr>`,
+            `<td ${TD}>${e(reviewWording(i))}</td><td ${TD}>${e(sponsorReviewWording(i, s.quarter))}</td></tr>`,
         )
         .join('') +
       '</table>',
@@ -190,7 +197,7 @@ export function renderSummaryHtml(s: SponsorSummary): string {
   }
   parts.push(
     `<p style="${FONT}font-size:12px;color:${COLOURS.muted};margin:20px 0 0;border-top:1px solid ${COLOURS.line};padding-top:8px;">` +
-      `The attached workbook lists every finding for your items with its sheet and cell. ` +
+      `The attached workbook lists every finding for ${sp.unassigned ? 'these' : 'your'} items with its sheet and cell. ` +
       `Produced by RACI Guard (raci-audit) for ${e(s.quarter)} as of ${e(s.asOf)}.</p>`,
   );
   return (

@@ -3,6 +3,8 @@
  * mail say the same thing: their items with compliance and the reasons, what is overdue, the
  * most important findings, and the trend since last quarter.
  */
+import { CHECK_LABELS } from '../../src/core/governance/compliance';
+import type { ItemCheck } from '../../src/core/model';
 import type { ReportFinding, ReportItem, ReportJson, ReportSponsor } from './model';
 import { sponsorFindings } from './model';
 
@@ -36,19 +38,65 @@ export function summarySubject(s: SponsorSummary): string {
   return `RACI compliance ${s.quarter}: ${s.sponsor.compliant} of ${s.sponsor.items} items compliant (${pct}%)`;
 }
 
-/** Returns "3 days overdue"-style wording for an item's review state. */
+/** What a failed compliance check means, said as the problem ("no manager appointed"). */
+const FAILED_CHECK: Record<ItemCheck['id'], string> = {
+  'owner-defined': 'no owner',
+  'single-owner': 'more than one owner',
+  'sponsor-defined': 'no LT sponsor',
+  'sponsor-sitting': 'the sponsor does not sit on the LT',
+  'manager-appointed': 'no manager appointed',
+  'raci-present': 'no RACI matrix',
+  'raci-clean': 'errors in the RACI matrix',
+  'roles-staffed': 'roles not staffed',
+  'review-on-cadence': 'review not on cadence',
+  'sponsor-review-done': 'sponsor quarterly review not done',
+  'signoff-recorded': 'no sign-off recorded',
+};
+
+const CHECK_BY_LABEL = new Map(
+  (Object.keys(CHECK_LABELS) as ItemCheck['id'][]).map((id) => [CHECK_LABELS[id], id]),
+);
+
+/** Returns the item's failed checks said as problems: "no manager appointed, no RACI matrix". */
+export function failedChecksWording(i: ReportItem): string {
+  return i.failedChecks
+    .map((label) => {
+      const id = CHECK_BY_LABEL.get(label);
+      return id ? FAILED_CHECK[id] : `not met: ${label}`;
+    })
+    .join(', ');
+}
+
+function days(n: number | null): string {
+  return n === null ? 'some days' : `${n} day${n === 1 ? '' : 's'}`;
+}
+
+/** Returns the state of an item's review as a phrase: "review overdue by 3 days (due …)". */
 export function reviewWording(i: ReportItem): string {
   switch (i.review.status) {
     case 'never':
       return 'never reviewed';
     case 'overdue':
-      return `overdue by ${i.review.daysOverdue ?? '?'} days (due ${i.review.nextDue})`;
+      return `review overdue by ${days(i.review.daysOverdue)} (was due ${i.review.nextDue})`;
     case 'due-soon':
-      return `due soon (${i.review.nextDue})`;
+      return `review due soon (on ${i.review.nextDue})`;
     case 'ok':
-      return `on cadence (next ${i.review.nextDue})`;
+      return `reviewed on cadence (next due ${i.review.nextDue})`;
     default:
-      return 'no valid cadence';
+      return 'no valid review cadence';
+  }
+}
+
+/** Returns the state of the sponsor's quarterly review of an item: "missing for 2026-Q3 (last on …)". */
+export function sponsorReviewWording(i: ReportItem, quarter: string): string {
+  const { date, status } = i.sponsorReview;
+  switch (status) {
+    case 'done':
+      return date ? `done on ${date}` : 'done';
+    case 'missing':
+      return `missing for ${quarter} (${date ? `last on ${date}` : 'none recorded'})`;
+    default:
+      return `pending for ${quarter}${date ? ` (last on ${date})` : ''}`;
   }
 }
 
@@ -70,26 +118,28 @@ export function summariseSponsor(report: ReportJson, sponsor: ReportSponsor): Sp
   for (const i of items) counts.set(i.name, (counts.get(i.name) ?? 0) + 1);
   const label = (i: ReportItem) =>
     (counts.get(i.name) ?? 0) > 1 ? `${i.name} (${i.file})` : i.name;
+  const whose = sponsor.unassigned ? "an LT sponsor's" : 'your';
   const attention: string[] = [];
   for (const i of items) {
     if (i.sponsorReview.status === 'missing') {
       attention.push(
-        `${label(i)}: your quarterly review of adoption and compliance is not recorded for ${report.quarter}.`,
+        `${label(i)}: ${whose} quarterly review of adoption and compliance is not recorded for ${report.quarter}` +
+          (i.sponsorReview.date ? ` (last on ${i.sponsorReview.date}).` : '.'),
       );
     }
   }
   for (const i of items) {
     if (i.review.status === 'overdue' || i.review.status === 'never') {
-      attention.push(`${label(i)}: review ${reviewWording(i)}.`);
+      attention.push(`${label(i)}: ${reviewWording(i)}.`);
     }
   }
   for (const i of items) {
     if (!i.compliant) {
       const why =
         i.failedChecks.length > 0
-          ? i.failedChecks.join('; ')
-          : `${i.findings.error} error findings`;
-      attention.push(`${label(i)} is not compliant: ${why}.`);
+          ? `failed: ${failedChecksWording(i)}`
+          : `${i.findings.error} error finding${i.findings.error === 1 ? '' : 's'}`;
+      attention.push(`${label(i)} is not compliant; ${why}.`);
     }
   }
   const next = report.nextQuarter;

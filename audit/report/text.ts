@@ -3,10 +3,21 @@
  * the mail and for people who read mail as text. Lines stay short enough for any reader.
  */
 import type { ReportJson, ReportSponsor } from './model';
-import { reviewWording, summariseSponsor, summarySubject, type SponsorSummary } from './summary';
+import {
+  failedChecksWording,
+  reviewWording,
+  sponsorReviewWording,
+  summariseSponsor,
+  summarySubject,
+  type SponsorSummary,
+} from './summary';
 
 function pct(n: number): string {
   return `${Math.round(n * 100)}%`;
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Returns the plain-text summary for one sponsor of the report. */
@@ -35,20 +46,20 @@ export function renderSummaryText(s: SponsorSummary): string {
       (s.findingCounts.waived ? `, ${s.findingCounts.waived} waived.` : '.'),
   );
   lines.push('');
-  lines.push('NEEDS YOUR ATTENTION');
+  lines.push(sp.unassigned ? 'NEEDS ATTENTION' : 'NEEDS YOUR ATTENTION');
   if (s.attention.length === 0)
     lines.push('- Nothing: every item is compliant and reviewed on time.');
   for (const a of s.attention) lines.push(`- ${a}`);
   lines.push('');
-  lines.push('YOUR ITEMS');
+  lines.push(sp.unassigned ? 'THE ITEMS' : 'YOUR ITEMS');
   for (const i of s.items) {
     lines.push(
       `- ${s.label(i)} (${i.kind}): ${i.compliant ? 'compliant' : 'NOT compliant'}, score ${i.score}%`,
     );
     lines.push(
-      `  Review: ${reviewWording(i)}. Your quarterly review: ${i.sponsorReview.status}${i.sponsorReview.date ? ` (${i.sponsorReview.date})` : ''}.`,
+      `  ${capitalised(reviewWording(i))}. ${sp.unassigned ? 'Sponsor' : 'Your'} quarterly review: ${sponsorReviewWording(i, s.quarter)}.`,
     );
-    if (i.failedChecks.length > 0) lines.push(`  Failed checks: ${i.failedChecks.join('; ')}.`);
+    if (i.failedChecks.length > 0) lines.push(`  Failed: ${failedChecksWording(i)}.`);
   }
   if (s.dueNextQuarter.length > 0) {
     lines.push('');
@@ -73,7 +84,9 @@ export function renderSummaryText(s: SponsorSummary): string {
     for (const f of sp.resolvedFindings.slice(0, 10)) lines.push(`- resolved: ${f.message}`);
   }
   lines.push('');
-  lines.push('The attached workbook lists every finding for your items with its sheet and cell.');
+  lines.push(
+    `The attached workbook lists every finding for ${sp.unassigned ? 'these' : 'your'} items with its sheet and cell.`,
+  );
   lines.push(`Produced by RACI Guard (raci-audit) for ${s.quarter} as of ${s.asOf}.`);
   return `${lines.join('\n')}\n`;
 }

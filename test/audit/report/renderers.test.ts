@@ -166,7 +166,14 @@ describe('plain text and mail', () => {
     const text = renderSponsorText(report, report.sponsors[0]);
     expect(text).toContain('RACI compliance 2026-Q3: 1 of 2 items compliant (50%)');
     expect(text).toContain('Up 50 points since last quarter (was 0%).');
-    expect(text).toContain('Payments is not compliant: RACI free of errors; Review on cadence.');
+    expect(text).toContain(
+      'Payments is not compliant; failed: errors in the RACI matrix, review not on cadence.',
+    );
+    expect(text).toContain('Payments: review overdue by 173 days (was due 2026-04-10).');
+    expect(text).toContain(
+      'Review overdue by 173 days (was due 2026-04-10). Your quarterly review: missing for 2026-Q3 (none recorded).',
+    );
+    expect(text).toContain('Failed: errors in the RACI matrix, review not on cadence.');
     expect(text).toContain('SINCE LAST QUARTER: 1 new, 1 resolved');
     expect(text).not.toMatch(/<[a-z]/i);
   });
