@@ -2,8 +2,7 @@
  * Validation: reads the whole spreadsheet through the sheet adapter, runs the core's `analyse`
  * with the stored settings as of today in the spreadsheet's zone (in the quarter that contains
  * today, so a review dated today counts and the running quarter's sponsor review is pending
- * rather than missing), and hands the findings
- * to the sidebar as plain JSON in pages of 500. The full list of one run is kept in the
+ * rather than missing), and hands the findings to the sidebar as plain JSON in pages of 500. The full list of one run is kept in the
  * document cache for ten minutes so later pages need no new read; when it has expired the
  * spreadsheet is read again and the page comes from the new run (its `runId` then differs, so
  * the sidebar knows to start over).
@@ -84,7 +83,7 @@ export function analyseAsOfToday(
     analyse(sheets, {
       today,
       asOf: today,
-      quarter: quarterOfDate(today, config.fiscalYearStartMonth).id,
+      quarter: quarterOfDate(today, config.fiscalYearStartMonth),
       config,
     });
   const first = inQuarterOfToday(settings);

@@ -98,6 +98,16 @@ describe('analyseAsOfToday', () => {
     },
   );
 
+  it('keeps the stored fiscal year, and the error, when the Config sheet sets an invalid month', () => {
+    const period = periodOf(workbook('2025-06-01', 13), '2026-08-20', 7);
+    expect(period).toEqual({
+      quarter: { id: '2027-Q1', start: '2026-07-01', end: '2026-09-30' },
+      asOf: '2026-08-20',
+      month: 7,
+      configErrors: ['fiscalYearStartMonth'],
+    });
+  });
+
   it('counts reviews up to today and leaves the running quarter sponsor review pending', () => {
     // The reviewer's repro: today 2026-11-22, reviewed and sponsor-reviewed on 2026-11-20.
     const fresh = analyseAsOfToday(workbook('2026-11-20'), '2026-11-22', defaultConfig());
