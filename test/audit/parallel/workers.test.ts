@@ -146,6 +146,46 @@ describe('runAudit on worker threads', () => {
   });
 });
 
+describe('auditInWorkers stops the run on an unexpected failure', () => {
+  const setup = {
+    today: '2026-11-22',
+    quarter: '2026-Q3',
+    asOf: '2026-09-30',
+    config: defaultConfig(),
+  };
+  const jobs = [
+    { path: join(ROOT, 'examples/workbooks/business-services.xlsx'), file: 'a.xlsx' },
+    { path: join(ROOT, 'examples/workbooks/business-services.xlsx'), file: 'b.xlsx' },
+  ];
+
+  it.each([
+    [
+      'a worker that cannot start',
+      'throw new Error("the worker entry is broken");',
+      /the worker entry is broken/,
+    ],
+    [
+      'an error a worker reports for a file',
+      `const { parentPort } = require('node:worker_threads');
+       parentPort.on('message', (job) => parentPort.postMessage({ kind: 'error', index: job.index,
+         error: { name: 'TypeError', message: 'the core failed on ' + job.found.file } }));`,
+      /the core failed on [ab]\.xlsx/,
+    ],
+    [
+      'a worker that exits in the middle of a file',
+      `const { parentPort } = require('node:worker_threads');
+       parentPort.on('message', () => process.exit(7));`,
+      /an audit worker stopped \(exit code 7\) while reading [ab]\.xlsx/,
+    ],
+  ])('%s', async (_what, source, message) => {
+    const script = join(tmp.dir, `failing-${Math.random().toString(36).slice(2)}.js`);
+    writeFileSync(script, source);
+    await expect(auditInWorkers(jobs, { workerScript: script, workers: 2, setup })).rejects.toThrow(
+      message,
+    );
+  });
+});
+
 describe('slimAnalysisResult', () => {
   it('builds the same report as the full results, from a fraction of the data', async () => {
     const files = [
