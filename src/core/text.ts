@@ -28,6 +28,11 @@ export function normaliseName(s: string): string {
   return foldSpaces(s).toLowerCase();
 }
 
+/** Returns a count with its noun: `1 day`, `3 days`, `1 activity`, `2 activities`. */
+export function countOf(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 /** Returns the column letters for a 1-based column number: 1 -> `A`, 27 -> `AA`. */
 export function columnLetter(column: number): string {
   if (!Number.isInteger(column) || column < 1) {

@@ -2,7 +2,9 @@
  * Table-driven rule tests, in the manner of ESLint's RuleTester: each rule's test lists valid
  * workbooks (no finding of that rule) and invalid ones with the expected findings of that rule
  * (sheet and cell, compared as sets). Workbooks go through the whole core (`analyse`), so a
- * rule is tested as users meet it. Assert ids and locations, not message wording.
+ * rule is tested as users meet it. Assert ids and locations, not message wording; every
+ * message and suggestion is only checked for the grammar slips in `WORDING_SLIPS`, and a case
+ * may pin one phrase with `message` where the wording is the point.
  */
 import { analyse, type AnalyseOptions } from '../../src/core/analyse';
 import { resolveConfig } from '../../src/core/config';
@@ -32,6 +34,26 @@ export interface ExpectedFinding {
   cell?: string;
   severity?: Severity;
   item?: string;
+  /** A phrase the message must contain, for cases about wording (a count of one, a label). */
+  message?: RegExp;
+}
+
+/**
+ * Slips no finding message or suggestion may contain: a plural after a count of one
+ * (`in 1 days`), an article after "no" (`it has no an approver`), a label read as a name
+ * (`Role the unnamed role in column C`), a doubled word.
+ */
+export const WORDING_SLIPS: readonly RegExp[] = [
+  /\b1 (days|weeks|months|roles|activities|items|people|reviews|codes)\b/,
+  /\bno an? [a-z]/,
+  /\b[Rr]ole the\b/,
+  /\b(the|a|an|of|on|in|is) \1\b/i,
+];
+
+/** Returns the slips the text contains (empty when it reads cleanly). */
+export function wordingSlips(text: string | undefined): string[] {
+  if (!text) return [];
+  return WORDING_SLIPS.filter((slip) => slip.test(text)).map((slip) => `${slip} in "${text}"`);
 }
 
 export interface InvalidCase extends RuleCase {
@@ -100,8 +122,12 @@ export function ruleTester(rule: Rule, cases: { valid: RuleCase[]; invalid: Inva
           );
           if (e.severity) expect(match?.severity).toBe(e.severity);
           if (e.item) expect(match?.item).toBe(e.item);
+          if (e.message) expect(match?.message).toMatch(e.message);
           expect(match?.message.trim().length).toBeGreaterThan(0);
         }
+        expect(
+          found.flatMap((f) => [...wordingSlips(f.message), ...wordingSlips(f.suggestion)]),
+        ).toEqual([]);
       });
     }
   });

@@ -16,7 +16,13 @@ export function waiverProblem(entry: WaiverEntry, asOf: string): string | undefi
     entry.reason.trim() === '' ? 'a reason' : '',
     entry.approvedBy.trim() === '' ? 'an approver' : '',
   ].filter(Boolean);
-  if (missing.length) return `it has no ${missing.join(' and no ')}`;
+  if (missing.length) {
+    const list =
+      missing.length === 1
+        ? missing[0]
+        : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`;
+    return `it is missing ${list}`;
+  }
   if (entry.expires?.invalid) return `its expiry "${entry.expires.raw}" is not a date`;
   const expires = entry.expires?.value;
   if (expires && expires < asOf) return `it expired on ${expires}`;
@@ -27,6 +33,23 @@ function sameCell(a: string, b: string): boolean {
   const x = fromA1(a);
   const y = fromA1(b);
   return x !== undefined && y !== undefined && x.row === y.row && x.column === y.column;
+}
+
+/**
+ * Returns how a message names what the waiver targets, each part labelled and quoted:
+ * `rule matrix/no-accountable, item or sheet "Change", activity or role "Raise a change"`.
+ */
+export function describeWaiver(entry: WaiverEntry): string {
+  const parts = [entry.rule.trim() ? `rule ${entry.rule.trim()}` : 'no rule'];
+  const target = entry.target.trim();
+  if (target) parts.push(`item or sheet "${target}"`);
+  const where = entry.where.trim();
+  if (where) {
+    const bang = where.lastIndexOf('!');
+    const isCell = fromA1(bang > 0 ? where.slice(bang + 1) : where) !== undefined;
+    parts.push(isCell ? `cell ${where}` : `activity or role "${where}"`);
+  }
+  return parts.join(', ');
 }
 
 /** Returns true when the waiver's rule, target and cell/activity all match the finding. */

@@ -17,6 +17,16 @@ export function roleLabel(role: MatrixRole): string {
   return role.name ? `"${role.name}"` : `the unnamed role in column ${columnLetter(role.column)}`;
 }
 
+/**
+ * Returns how a sentence that starts with the role names it: `Role "Change Manager"`, or
+ * `The unnamed role in column C`.
+ */
+export function roleSubject(role: MatrixRole): string {
+  return role.name
+    ? `Role "${role.name}"`
+    : `The unnamed role in column ${columnLetter(role.column)}`;
+}
+
 /** Returns how a message names the matrix: its sheet, and its header row when stacked. */
 export function matrixLabel(matrix: RaciMatrix): string {
   return matrix.index === 0
@@ -97,6 +107,33 @@ export function countRolesWithLetter(activity: MatrixActivity, letter: CodeLette
   const cells = activity.cells;
   for (let i = 0; i < cells.length; i++) if (cells[i].letters.includes(letter)) count++;
   return count;
+}
+
+/** One activity whose cells hold a letter for more roles than allowed, and those roles. */
+export interface ActivityOverLimit {
+  matrix: RaciMatrix;
+  activity: MatrixActivity;
+  /** Indexes (into `matrix.roles`) of the roles whose cell holds the letter. */
+  roles: number[];
+}
+
+/**
+ * Returns every activity of the matrices whose cells hold `letter` for more than `max` roles,
+ * in matrix and row order, with the indexes of those roles (`too-many-consulted`, `-responsible`).
+ */
+export function activitiesOverLimit(
+  matrices: readonly RaciMatrix[],
+  letter: CodeLetter,
+  max: number,
+): ActivityOverLimit[] {
+  const over: ActivityOverLimit[] = [];
+  for (const matrix of matrices) {
+    for (const activity of matrix.activities) {
+      if (countRolesWithLetter(activity, letter) <= max) continue;
+      over.push({ matrix, activity, roles: rolesWithLetter(activity, letter) });
+    }
+  }
+  return over;
 }
 
 /** Returns the role names (or labels) at these indexes, quoted and joined for a message. */

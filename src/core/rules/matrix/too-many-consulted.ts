@@ -3,14 +3,14 @@
  * `thresholds.maxConsulted` (default 4).
  */
 import {
+  activitiesOverLimit,
   activityFinding,
   activityLabel,
   listRoles,
   matrixLabel,
-  countRolesWithLetter,
-  rolesWithLetter,
 } from '../../matrix/describe';
-import type { Rule, RuleFinding } from '../types';
+import { countOf } from '../../text';
+import type { Rule } from '../types';
 
 export const matrixTooManyConsulted: Rule = {
   id: 'matrix/too-many-consulted',
@@ -21,21 +21,13 @@ export const matrixTooManyConsulted: Rule = {
     'Every consulted role is a two-way conversation before work can move; too many slow the activity down and blur who decides.',
   check({ workbook, config }) {
     const max = config.thresholds.maxConsulted;
-    const findings: RuleFinding[] = [];
-    for (const matrix of workbook.matrices) {
-      for (const activity of matrix.activities) {
-        if (countRolesWithLetter(activity, 'C') <= max) continue;
-        const consulted = rolesWithLetter(activity, 'C');
-        findings.push(
-          activityFinding(
-            matrix,
-            activity,
-            `Activity ${activityLabel(activity)} on ${matrixLabel(matrix)} consults ${consulted.length} roles (${listRoles(matrix, consulted)}), more than ${max}.`,
-            `Consult at most ${max} roles; mark the ones who only need the outcome I.`,
-          ),
-        );
-      }
-    }
-    return findings;
+    return activitiesOverLimit(workbook.matrices, 'C', max).map(({ matrix, activity, roles }) =>
+      activityFinding(
+        matrix,
+        activity,
+        `Activity ${activityLabel(activity)} on ${matrixLabel(matrix)} consults ${countOf(roles.length, 'role')} (${listRoles(matrix, roles)}), more than ${max}.`,
+        `Consult at most ${countOf(max, 'role')}; mark the ones who only need the outcome I.`,
+      ),
+    );
   },
 };

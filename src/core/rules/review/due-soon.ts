@@ -4,6 +4,7 @@
  */
 import { itemFinding } from '../../governance/findings';
 import { daysBetween } from '../../dates';
+import { countOf } from '../../text';
 import type { Rule, RuleFinding } from '../types';
 
 export const reviewDueSoon: Rule = {
@@ -23,7 +24,7 @@ export const reviewDueSoon: Rule = {
           item,
           days === 0
             ? `"${item.name}" is due for review today, ${review.nextDue} (${review.cadence}, last reviewed ${review.lastReviewed}).`
-            : `"${item.name}" is due for review on ${review.nextDue}, in ${days} days (${review.cadence}, last reviewed ${review.lastReviewed}).`,
+            : `"${item.name}" is due for review on ${review.nextDue}, in ${countOf(days, 'day')} (${review.cadence}, last reviewed ${review.lastReviewed}).`,
           item.lastReviewed?.cell,
         ),
       );

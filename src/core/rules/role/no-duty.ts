@@ -3,7 +3,7 @@
  * Responsible or Accountable (nor Support, Verify or Sign-off in the extended models).
  * Reported at the role's header cell.
  */
-import { letterCounts, matrixLabel, roleFinding, roleLabel } from '../../matrix/describe';
+import { letterCounts, matrixLabel, roleFinding, roleSubject } from '../../matrix/describe';
 import type { Rule, RuleFinding } from '../types';
 
 export const roleNoDuty: Rule = {
@@ -32,7 +32,7 @@ export const roleNoDuty: Rule = {
           roleFinding(
             matrix,
             role,
-            `Role ${roleLabel(role)} on ${matrixLabel(matrix)} is only Consulted or Informed (${spread}), never Responsible or Accountable.`,
+            `${roleSubject(role)} on ${matrixLabel(matrix)} is only Consulted or Informed (${spread}), never Responsible or Accountable.`,
             'Check whether the role has work in this process; if not, it may not need a column.',
           ),
         );

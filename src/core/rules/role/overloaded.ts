@@ -3,7 +3,7 @@
  * (default half) of a matrix's activities, in matrices of 6 activities or more. Reported at the
  * role's header cell.
  */
-import { letterCounts, matrixLabel, roleFinding, roleLabel } from '../../matrix/describe';
+import { letterCounts, matrixLabel, roleFinding, roleSubject } from '../../matrix/describe';
 import type { Rule, RuleFinding } from '../types';
 
 /** Matrices with fewer activities than this are too small to call a role overloaded. */
@@ -30,7 +30,7 @@ export const roleOverloaded: Rule = {
           roleFinding(
             matrix,
             role,
-            `Role ${roleLabel(role)} on ${matrixLabel(matrix)} is Accountable on ${accountable} of ${total} activities (more than ${Math.round(share * 100)}%).`,
+            `${roleSubject(role)} on ${matrixLabel(matrix)} is Accountable on ${accountable} of ${total} activities (more than ${Math.round(share * 100)}%).`,
             'Delegate accountability for some activities to the roles that run them.',
           ),
         );

@@ -2,7 +2,7 @@
  * `role/unused`: a role column of a matrix with no code on any activity. Reported at the role's
  * header cell.
  */
-import { letterCounts, matrixLabel, roleFinding, roleLabel } from '../../matrix/describe';
+import { letterCounts, matrixLabel, roleFinding, roleSubject } from '../../matrix/describe';
 import type { Rule, RuleFinding } from '../types';
 
 export const roleUnused: Rule = {
@@ -21,7 +21,7 @@ export const roleUnused: Rule = {
           roleFinding(
             matrix,
             role,
-            `Role ${roleLabel(role)} on ${matrixLabel(matrix)} has no code on any of the ${matrix.activities.length} activities.`,
+            `${roleSubject(role)} on ${matrixLabel(matrix)} has no code on ${matrix.activities.length === 1 ? 'its one activity' : `any of the ${matrix.activities.length} activities`}.`,
             'Assign the role where it takes part, or remove its column.',
           ),
         );

@@ -5,7 +5,7 @@
  */
 import { at } from '../../governance/findings';
 import { attributeFindings } from '../../governance/links';
-import { waiverMatches, waiverProblem } from '../../governance/waivers';
+import { describeWaiver, waiverMatches, waiverProblem } from '../../governance/waivers';
 import type { Rule, RuleFinding } from '../types';
 
 export const waiverInvalid: Rule = {
@@ -27,20 +27,19 @@ export const waiverInvalid: Rule = {
       const where = entry.cell
         ? at(entry.sheet, entry.cell)
         : { sheet: entry.sheet, row: entry.row };
-      const name = entry.rule || '(no rule)';
+      const label = `The waiver on sheet "${entry.sheet}" row ${entry.row} (${describeWaiver(entry)})`;
       const problem = waiverProblem(entry, asOf);
       if (problem) {
         result.push({
           ...where,
-          message: `The waiver of ${name} on row ${entry.row} does not apply: ${problem}.`,
+          message: `${label} does not apply: ${problem}.`,
           suggestion:
             'Complete or renew the waiver (rule, reason, approver, future expiry), or delete it.',
         });
       } else if (!attributed.some((f) => waiverMatches(entry, f))) {
-        const target = [entry.target, entry.where].filter(Boolean).join(' ');
         result.push({
           ...where,
-          message: `The waiver of ${name}${target ? ` for ${target}` : ''} on row ${entry.row} matches no finding.`,
+          message: `${label} matches no finding.`,
           suggestion:
             'Check the rule id, item or sheet and cell or activity, or delete the waiver if it is no longer needed.',
         });

@@ -32,5 +32,11 @@ ruleTester(matrixTooManyConsulted, {
       config: { thresholds: { maxConsulted: 1 } },
       errors: [{ cell: 'A2' }],
     },
+    {
+      name: 'one C with the maximum lowered to 0: "1 role"',
+      sheets: [header, ['Plan', 'A', 'R', 'C', '', '', '', '']],
+      config: { thresholds: { maxConsulted: 0 } },
+      errors: [{ cell: 'A2', message: /consults 1 role \("R1"\), more than 0\./ }],
+    },
   ],
 });

@@ -25,5 +25,11 @@ ruleTester(matrixTooManyResponsible, {
       config: { thresholds: { maxResponsible: 1 } },
       errors: [{ cell: 'A2' }],
     },
+    {
+      name: 'one R with the maximum lowered to 0: "1 role"',
+      sheets: [header, ['Plan', 'A', 'R', '', '', '']],
+      config: { thresholds: { maxResponsible: 0 } },
+      errors: [{ cell: 'A2', message: /has 1 role marked R \("Manager"\), more than 0\./ }],
+    },
   ],
 });

@@ -31,6 +31,11 @@ ruleTester(reviewDueSoon, {
       errors: [{ sheet: 'Register', cell: 'H2' }],
     },
     {
+      name: 'due the day after the audit date: "in 1 day"',
+      sheets: workbook([item({ cadence: 'quarterly', lastReviewed: '2026-07-01' })]),
+      errors: [{ sheet: 'Register', cell: 'H2', message: /on 2026-10-01, in 1 day \(/ }],
+    },
+    {
       name: 'a monthly review on 31 January is due on 28 February',
       sheets: workbook([item({ cadence: 'monthly', lastReviewed: '2027-01-31' })]),
       today: '2027-03-01',

@@ -60,5 +60,14 @@ ruleTester(roleNoDuty, {
       ],
       errors: [{ cell: 'D1' }],
     },
+    {
+      name: 'a column of C and I with no role name',
+      sheets: [
+        ['Activity', 'Owner', 'Manager', null],
+        ['Plan', 'A', 'R', 'C'],
+        ['Do', 'A', 'R', 'I'],
+      ],
+      errors: [{ cell: 'D1', message: /^The unnamed role in column D on sheet "RACI" is only/ }],
+    },
   ],
 });

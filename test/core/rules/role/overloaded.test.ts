@@ -33,5 +33,12 @@ ruleTester(roleOverloaded, {
       config: { thresholds: { overloadedShare: 0.1 } },
       errors: [{ cell: 'B1' }, { cell: 'C1' }],
     },
+    {
+      name: 'a column with no role name, A on 4 of 6',
+      sheets: matrix(6, 4).map((row, i) => (i === 0 ? ['Activity', null, 'Manager', 'Desk'] : row)),
+      errors: [
+        { cell: 'B1', message: /^The unnamed role in column B on sheet "RACI" is Accountable/ },
+      ],
+    },
   ],
 });

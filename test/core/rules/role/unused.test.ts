@@ -36,7 +36,7 @@ ruleTester(roleUnused, {
         ['Activity', 'Auditor', 'Owner', 'Manager'],
         ['Plan', null, 'A', 'R'],
       ],
-      errors: [{ cell: 'B1' }],
+      errors: [{ cell: 'B1', message: /has no code on its one activity\.$/ }],
     },
     {
       name: 'a role holding only unknown marks has no codes',

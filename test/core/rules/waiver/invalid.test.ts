@@ -62,9 +62,44 @@ ruleTester(waiverInvalid, {
         ]),
       ],
       errors: [
-        { sheet: 'Waivers', cell: 'A2' },
-        { sheet: 'Waivers', cell: 'A3' },
+        { sheet: 'Waivers', cell: 'A2', message: /: it is missing a reason\.$/ },
+        { sheet: 'Waivers', cell: 'A3', message: /: it is missing an approver\.$/ },
         { sheet: 'Waivers', cell: 'A4' },
+      ],
+    },
+    {
+      name: 'no rule, reason or approver',
+      sheets: [...noSignoff, waivers([['', 'Incident Management', '', '', '', '']])],
+      errors: [
+        {
+          sheet: 'Waivers',
+          cell: 'A2',
+          message:
+            /\(no rule, item or sheet "Incident Management"\) does not apply: it is missing a rule, a reason and an approver\.$/,
+        },
+      ],
+    },
+    {
+      name: 'matches nothing, each part of the waiver labelled and quoted',
+      sheets: [
+        ...noSignoff,
+        waivers([
+          ['matrix/too-many-consulted', 'Change', 'Raise a request for change', 'x', 'Bob', ''],
+          ['review/no-signoff', 'Register', 'Register!J9', 'x', 'Bob', ''],
+        ]),
+      ],
+      errors: [
+        {
+          sheet: 'Waivers',
+          cell: 'A2',
+          message:
+            /^The waiver on sheet "Waivers" row 2 \(rule matrix\/too-many-consulted, item or sheet "Change", activity or role "Raise a request for change"\) matches no finding\.$/,
+        },
+        {
+          sheet: 'Waivers',
+          cell: 'A3',
+          message: /row 3 \(rule review\/no-signoff, item or sheet "Register", cell Register!J9\)/,
+        },
       ],
     },
     {
