@@ -7,6 +7,19 @@ ruleTester(roleUnknown, {
   valid: [
     { name: 'no Roles sheet: not checked', sheets: workbook([item()]) },
     {
+      name: 'an unnamed column of codes without a Roles sheet: not checked',
+      sheets: [
+        register([item()]),
+        {
+          name: 'Incident Management RACI',
+          rows: [
+            ['Activity', 'Desk', 'Lead', null],
+            ['Log the call', 'R', 'A', 'R'],
+          ],
+        },
+      ],
+    },
+    {
       name: 'listed by role, case and spacing ignored',
       sheets: workbook(
         [item()],
@@ -47,6 +60,25 @@ ruleTester(roleUnknown, {
           severity: 'warning',
         },
       ],
+    },
+    {
+      name: 'a column of codes with no role name',
+      sheets: [
+        register([item()]),
+        {
+          name: 'Incident Management RACI',
+          rows: [
+            ['Activity', 'Desk', 'Lead', null],
+            ['Log the call', 'R', 'A', 'R'],
+            ['Close the call', 'R', 'A', 'I'],
+          ],
+        },
+        roles([
+          ['Desk', '', 'Dee'],
+          ['Lead', '', 'Lou'],
+        ]),
+      ],
+      errors: [{ sheet: 'Incident Management RACI', cell: 'D1', item: 'Incident Management' }],
     },
     {
       name: 'two unknown roles',
