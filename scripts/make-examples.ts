@@ -331,10 +331,10 @@ async function serviceManagement(): Promise<void> {
     [
       ['Rule', 'Item or Sheet', 'Cell or Activity', 'Reason', 'Approved by', 'Expires'],
       [
-        'matrix/too-many-consulted',
+        'matrix/unknown-code',
         'Change',
-        'Raise a request for change',
-        'The CAB asks for wide consultation',
+        'G8',
+        'The Service Desk part in implementation is being redefined',
         'Dana Whitfield',
         d('2027-03-31'),
       ],

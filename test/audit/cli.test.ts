@@ -512,6 +512,12 @@ describe('raci-audit', () => {
     expect(report.items.some((i) => !i.compliant)).toBe(true);
     expect(report.findings.some((f) => f.rule === 'register/sponsor-not-in-leadership')).toBe(true);
     expect(report.findings.some((f) => f.rule === 'register/duplicate-item')).toBe(true);
+    // Waivers row 2 waives the unknown code on Change!G8; it no longer counts as an error.
+    expect(report.findings.filter((f) => f.waived).map((f) => [f.rule, f.sheet, f.cell])).toEqual([
+      ['matrix/unknown-code', 'Change', 'G8'],
+    ]);
+    expect(report.summary.findings.waived).toBe(1);
+    expect(r.stderr).toContain(', 1 waived.');
   });
 
   it('never audits its own output folder', async () => {
