@@ -11,6 +11,8 @@
  *   processes, roles staffed without a Roles sheet, and the sponsor review while
  *   it is still pending (the quarter is running).
  * "RACI free of errors" leaves out `role/vacant`, which "roles staffed" counts on its own.
+ * Items are register rows: two rows with one name keep their own review state, and a finding
+ * on a register row counts for that row's item only.
  * Sponsors are people: items whose sponsors are the same person (email, else name, through
  * the roster) are counted together; items with no sponsor form one group marked `unassigned`.
  */
@@ -26,7 +28,7 @@ import type {
   SponsorResult,
   WorkbookModel,
 } from '../model';
-import { linkItems, matrixOfFinding } from './links';
+import { linkItem, matrixOfFinding } from './links';
 import { findMember, isSitting, parsePerson } from './people';
 
 /** The label of each check, as shown in reports. */
@@ -68,22 +70,25 @@ interface CheckSpec {
 export function computeItems(
   workbook: WorkbookModel,
   findings: Finding[],
-  reviews: Map<string, ItemReviewState>,
+  reviews: Map<RegisterItem, ItemReviewState>,
   config: Config,
 ): ItemResult[] {
-  const links = linkItems(workbook);
-  const byItem = new Map<string, Finding[]>();
+  const items = workbook.register?.items ?? [];
+  // A finding on a register row belongs to that row's item, even when another row has its name.
+  const rowItems = new Map(items.map((item) => [`${item.sheet}!${item.row}`, item]));
+  const byRow = new Map<RegisterItem, Finding[]>();
+  const byName = new Map<string, Finding[]>();
   for (const f of findings) {
     if (f.item === undefined) continue;
-    const list = byItem.get(f.item);
-    if (list) list.push(f);
-    else byItem.set(f.item, [f]);
+    const rowItem = f.row === undefined ? undefined : rowItems.get(`${f.sheet}!${f.row}`);
+    if (rowItem !== undefined && rowItem.name === f.item) addTo(byRow, rowItem, f);
+    else addTo(byName, f.item, f);
   }
   const byMatrix = findingsByMatrix(findings, workbook.matrices);
-  return (workbook.register?.items ?? []).map((item) => {
-    const matrices = links.get(item.name) ?? [];
+  return items.map((item) => {
+    const matrices = linkItem(workbook, item);
     // A finding named for another item sharing the matrix counts here too, once.
-    const own = [...(byItem.get(item.name) ?? [])];
+    const own = [...(byRow.get(item) ?? []), ...(byName.get(item.name) ?? [])];
     const counted = new Set(own);
     for (const m of matrices) {
       for (const f of byMatrix.get(m) ?? []) {
@@ -94,7 +99,7 @@ export function computeItems(
       }
     }
     const unwaived = own.filter((f) => !f.waived);
-    const state = reviews.get(item.name) as ItemReviewState;
+    const state = reviews.get(item) as ItemReviewState;
     const raciErrors = unwaived.filter(
       (f) =>
         f.severity === 'error' &&
@@ -174,6 +179,13 @@ export function computeItems(
   });
 }
 
+/** Adds the finding to the key's list. */
+function addTo<K>(map: Map<K, Finding[]>, key: K, f: Finding): void {
+  const list = map.get(key);
+  if (list) list.push(f);
+  else map.set(key, [f]);
+}
+
 /** Returns the findings that lie inside each matrix (same sheet, header row to last activity). */
 function findingsByMatrix(
   findings: readonly Finding[],
@@ -190,10 +202,7 @@ function findingsByMatrix(
     if (f.sheet === undefined) continue;
     const onSheet = bySheet.get(f.sheet);
     const matrix = onSheet && matrixOfFinding(f, onSheet);
-    if (!matrix) continue;
-    const list = result.get(matrix);
-    if (list) list.push(f);
-    else result.set(matrix, [f]);
+    if (matrix) addTo(result, matrix, f);
   }
   return result;
 }

@@ -29,7 +29,7 @@ import type {
   WorkbookModel,
 } from '../model';
 import { normaliseName } from '../text';
-import { linkItems } from './links';
+import { linkItem, linkItems } from './links';
 
 /** Returns true when a Reviews log type names a sponsor review. */
 export function isSponsorReview(type: string): boolean {
@@ -147,20 +147,21 @@ export function computeItemReview(
   };
 }
 
-/** Returns the review state of every register item as of `asOf`, by item name (first of a repeated name). */
+/**
+ * Returns the review state of every register item as of `asOf`, by register row: two rows
+ * with one name each keep their own dates (and share the Reviews log, which names items).
+ */
 export function computeReviews(
   workbook: WorkbookModel,
   config: Config,
   asOf: string,
   quarter: Quarter,
-): Map<string, ItemReviewState> {
-  const links = linkItems(workbook);
-  const states = new Map<string, ItemReviewState>();
+): Map<RegisterItem, ItemReviewState> {
+  const states = new Map<RegisterItem, ItemReviewState>();
   for (const item of workbook.register?.items ?? []) {
-    if (states.has(item.name)) continue;
     states.set(
-      item.name,
-      computeItemReview(workbook, item, links.get(item.name) ?? [], config, asOf, quarter),
+      item,
+      computeItemReview(workbook, item, linkItem(workbook, item), config, asOf, quarter),
     );
   }
   return states;

@@ -10,6 +10,7 @@ import type {
   FindingDraft,
   ItemReviewState,
   Quarter,
+  RegisterItem,
   Severity,
   WorkbookModel,
 } from '../model';
@@ -34,8 +35,8 @@ export interface RuleContext {
   /** The audit date, `YYYY-MM-DD`. */
   asOf: string;
   quarter: Quarter;
-  /** Review status of each register item, by item name (computed once before the rules run). */
-  reviews: Map<string, ItemReviewState>;
+  /** Review status of each register item (each row, even when two rows share a name), computed once before the rules run. */
+  reviews: Map<RegisterItem, ItemReviewState>;
   /** Findings of the rules that ran before this one (the registry is ordered). */
   findings: readonly Finding[];
 }

@@ -182,6 +182,36 @@ describe('computeItems', () => {
     expect(item.findings.error).toBe(1);
   });
 
+  it('keeps the review state and findings of two register rows with one name apart', () => {
+    const neglected = [
+      'Incident',
+      'Process',
+      '',
+      'Bob Boss',
+      'Cy',
+      'Incident RACI',
+      'annual',
+      '',
+      '2026-09-02',
+      '2026-01-01',
+    ];
+    const result = run([good, neglected]);
+    const [first, second] = result.items;
+    expect([first.row, second.row]).toEqual([2, 3]);
+    expect(first.review).toMatchObject({ lastReviewed: '2026-09-01', status: 'ok' });
+    expect(second.review).toMatchObject({ lastReviewed: null, status: 'never' });
+    expect(result.findings.filter((f) => f.rule === 'review/never').map((f) => f.cell)).toEqual([
+      'H3',
+    ]);
+    expect(checks(first)).toMatchObject({ 'owner-defined': true, 'review-on-cadence': true });
+    expect(checks(second)).toMatchObject({ 'owner-defined': false, 'review-on-cadence': false });
+    expect(first.compliant).toBe(true);
+    expect(first.findings).toEqual({ error: 0, warning: 0, info: 0 });
+    // no owner, never reviewed and the duplicate row itself
+    expect(second.findings.error).toBe(3);
+    expect(second.compliant).toBe(false);
+  });
+
   it('does not count the sponsor review while the quarter runs, nor a check whose rules are off', () => {
     const row = [...good.slice(0, 8), '', ''];
     const running = run([row], [], { today: '2026-08-15', quarter: '2026-Q3' }).items[0];

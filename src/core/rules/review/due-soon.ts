@@ -16,7 +16,7 @@ export const reviewDueSoon: Rule = {
   check({ workbook, reviews, asOf }) {
     const findings: RuleFinding[] = [];
     for (const item of workbook.register?.items ?? []) {
-      const review = reviews.get(item.name)?.review;
+      const review = reviews.get(item)?.review;
       if (review?.status !== 'due-soon' || !review.nextDue) continue;
       const days = daysBetween(asOf, review.nextDue);
       findings.push(

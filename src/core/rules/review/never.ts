@@ -14,7 +14,7 @@ export const reviewNever: Rule = {
   check({ workbook, reviews, asOf }) {
     const findings: RuleFinding[] = [];
     for (const item of workbook.register?.items ?? []) {
-      if (reviews.get(item.name)?.review.status !== 'never') continue;
+      if (reviews.get(item)?.review.status !== 'never') continue;
       const later = item.lastReviewed?.value && item.lastReviewed.value > asOf;
       findings.push(
         itemFinding(

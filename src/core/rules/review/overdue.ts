@@ -12,7 +12,7 @@ export const reviewOverdue: Rule = {
   check({ workbook, reviews, asOf }) {
     const findings: RuleFinding[] = [];
     for (const item of workbook.register?.items ?? []) {
-      const review = reviews.get(item.name)?.review;
+      const review = reviews.get(item)?.review;
       if (review?.status !== 'overdue') continue;
       findings.push(
         itemFinding(

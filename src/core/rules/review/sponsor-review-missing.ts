@@ -16,7 +16,7 @@ export const reviewSponsorReviewMissing: Rule = {
   check({ workbook, reviews, quarter }) {
     const findings: RuleFinding[] = [];
     for (const item of workbook.register?.items ?? []) {
-      const state = reviews.get(item.name)?.sponsorReview;
+      const state = reviews.get(item)?.sponsorReview;
       if (!state || state.status === 'done') continue;
       const last = state.date ? ` (last on ${state.date})` : '';
       const who = item.sponsor ? `${item.sponsor}'s` : "The sponsor's";
