@@ -12,11 +12,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { defaultConfig, resolveConfig, type Config } from '../src/core/config';
-import { addDays, isIsoDate } from '../src/core/dates';
-import type { SheetInput } from '../src/core/model';
-import { isQuarterId, lastEndedQuarter, quarterFromId } from '../src/core/quarters';
-import { RULE_IDS } from '../src/core/rules';
+import {
+  addDays,
+  defaultConfig,
+  isIsoDate,
+  isQuarterId,
+  lastEndedQuarter,
+  quarterFromId,
+  resolveConfig,
+  RULE_IDS,
+  type Config,
+  type SheetInput,
+} from '../src/core';
 import { readWorkbook, UnreadableWorkbookError } from './read/xlsx';
 import { localCalendarDate } from './report/dates';
 import { sendReportMail } from './mail/send-report';

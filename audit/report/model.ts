@@ -6,8 +6,17 @@
  * falling due next quarter, and the trend against last quarter's report. Everything is sorted
  * and built in a fixed key order so the same inputs always give the same bytes.
  */
-import type { Config } from '../../src/core/config';
-import { parsePerson, samePerson, type Person } from '../../src/core/governance/people';
+import {
+  byName,
+  complianceRatio,
+  findRule,
+  nextQuarter,
+  normaliseName,
+  parsePerson,
+  samePerson,
+  type Config,
+  type Person,
+} from '../../src/core';
 import type {
   AnalysisResult,
   ConfigError,
@@ -17,10 +26,7 @@ import type {
   Quarter,
   Severity,
   SponsorResult,
-} from '../../src/core/model';
-import { nextQuarter } from '../../src/core/quarters';
-import { findRule } from '../../src/core/rules';
-import { normaliseName } from '../../src/core/text';
+} from '../../src/core';
 import { groupPeople } from './people';
 import { slugify } from './slug';
 
@@ -139,14 +145,6 @@ export interface BuildReportOptions {
 }
 
 const HISTORY_LENGTH = 8;
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function ratio(part: number, whole: number): number {
-  return whole === 0 ? 0 : Math.round((part / whole) * 10000) / 10000;
-}
 
 function toReportFinding(f: Finding, file: string): ReportFinding {
   const out: ReportFinding = {
@@ -322,18 +320,18 @@ export function computePeople(files: AuditedFile[]): PersonLoad[] {
     }
   }
   return [...people.values()]
-    .map((p) => ({ ...p, roles: [...p.roles].sort(cmp), files: [...p.files].sort(cmp) }))
+    .map((p) => ({ ...p, roles: [...p.roles].sort(byName), files: [...p.files].sort(byName) }))
     .sort(
       (a, b) =>
         b.responsible + b.accountable - (a.responsible + a.accountable) ||
-        cmp(normaliseName(a.person), normaliseName(b.person)) ||
-        cmp(a.source, b.source),
+        byName(a.person, b.person) ||
+        byName(a.source, b.source),
     );
 }
 
 /** Returns the report model (the content of report.json) for one audit run. */
 export function buildReport(options: BuildReportOptions): ReportJson {
-  const files = [...options.files].sort((a, b) => cmp(a.file, b.file));
+  const files = [...options.files].sort((a, b) => byName(a.file, b.file));
   const inputs: ReportInput[] = files.map((f) => {
     const input: ReportInput = {
       file: f.file,
@@ -394,7 +392,7 @@ export function buildReport(options: BuildReportOptions): ReportJson {
     for (const finding of f.result.findings) findings.push(toReportFinding(finding, f.file));
   }
   crossWorkbookDuplicates(files, options.config, items, findings);
-  items.sort((a, b) => cmp(a.file, b.file) || cmp(a.name, b.name));
+  items.sort((a, b) => byName(a.file, b.file) || byName(a.name, b.name));
   const fileOrder = new Map(files.map((f, i) => [f.file, i]));
   const ordered = findings
     .map((f, i) => ({ f, i }))
@@ -433,7 +431,7 @@ export function buildReport(options: BuildReportOptions): ReportJson {
       unreadable: inputs.filter((i) => i.status === 'unreadable').length,
       items: items.length,
       compliant: compliantItems,
-      compliance: ratio(compliantItems, items.length),
+      compliance: complianceRatio(compliantItems, items.length),
       findings: counts,
     },
     history,
@@ -514,16 +512,16 @@ function mergeSponsors(files: AuditedFile[], items: ReportItem[]): ReportSponsor
   const byItem = new Map(items.map((i) => [itemKey(i.file, i.name), i]));
   const list = merged.filter((s) => s.itemList.length > 0);
   for (const s of list) {
-    s.itemList.sort((a, b) => cmp(a.file, b.file) || cmp(a.name, b.name));
+    s.itemList.sort((a, b) => byName(a.file, b.file) || byName(a.name, b.name));
     s.items = s.itemList.length;
     s.compliant = s.itemList.filter((i) => byItem.get(itemKey(i.file, i.name))?.compliant).length;
-    s.compliance = ratio(s.compliant, s.items);
+    s.compliance = complianceRatio(s.compliant, s.items);
   }
   list.sort(
     (a, b) =>
       Number(a.unassigned ?? false) - Number(b.unassigned ?? false) ||
-      cmp(normaliseName(a.name), normaliseName(b.name)) ||
-      cmp(a.email ?? '', b.email ?? ''),
+      byName(a.name, b.name) ||
+      byName(a.email ?? '', b.email ?? ''),
   );
   const used = new Set<string>();
   for (const s of list) {

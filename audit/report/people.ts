@@ -7,7 +7,7 @@
  * another roster are one sponsor), unless two people with different emails share the name, in
  * which case it cannot be told which one is meant and the name-only mentions stay apart.
  */
-import { samePerson, type Person } from '../../src/core/governance/people';
+import { samePerson, type Person } from '../../src/core';
 
 /**
  * Returns, for each mention, the number of the person it belongs to (0, 1, ...): mentions with

@@ -3,8 +3,7 @@
  * mail say the same thing: their items with compliance and the reasons, what is overdue, the
  * most important findings, and the trend since last quarter.
  */
-import { CHECK_LABELS } from '../../src/core/governance/compliance';
-import type { ItemCheck } from '../../src/core/model';
+import { CHECK_LABELS, type ItemCheck } from '../../src/core';
 import type { ReportFinding, ReportItem, ReportJson, ReportSponsor } from './model';
 import { sponsorFindings } from './model';
 
