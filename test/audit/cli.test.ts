@@ -520,6 +520,43 @@ describe('raci-audit', () => {
     expect(r.stderr).toContain(', 1 waived.');
   });
 
+  it('one sponsor and one People row per person across workbooks that write them differently', async () => {
+    const input = join(dir, 'people');
+    await writeWorkbook(
+      join(input, 'a.xlsx'),
+      organisation({
+        prefix: 'A ',
+        sponsorOfSecond: 'Grace Okafor',
+        ownerHolders: 'Ann Lee <ann@x.org>',
+        leadership: [
+          ['Dana Whitfield', 'dana@example.org', 'yes'],
+          ['Grace Okafor', 'grace@example.org', 'yes'],
+        ],
+      }),
+    );
+    await writeWorkbook(
+      join(input, 'b.xlsx'),
+      organisation({ prefix: 'B ', sponsorOfSecond: 'Grace Okafor', ownerHolders: 'ann@x.org' }),
+    );
+    await writeWorkbook(
+      join(input, 'c.xlsx'),
+      organisation({ prefix: 'C ', ownerHolders: 'ann lee' }),
+    );
+    const out = join(dir, 'out-people');
+    expect((await run([input, '--out', out, '--quiet'])).code).toBe(0);
+    const report = readReport(out);
+    const graces = report.sponsors.filter((s) => s.slug.startsWith('grace-okafor'));
+    expect(graces.map((s) => [s.slug, s.email, s.items])).toEqual([
+      ['grace-okafor', 'grace@example.org', 2],
+    ]);
+    expect(existsSync(join(out, '2026-Q3', 'sponsors', 'grace-okafor-2.txt'))).toBe(false);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, '2026-Q3', 'compliance-2026-Q3.xlsx'));
+    const names: string[] = [];
+    wb.getWorksheet('People')?.eachRow((row) => names.push(String(row.getCell(1).value)));
+    expect(names.filter((n) => /ann/i.test(n))).toEqual(['Ann Lee <ann@x.org>']);
+  });
+
   it('never audits its own output folder', async () => {
     const input = join(dir, 'self');
     await writeWorkbook(join(input, 'ops.xlsx'), organisation());
