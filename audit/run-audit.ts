@@ -4,12 +4,12 @@
  * threads, `audit/parallel/pool.ts`; the same work in-process when no compiled worker exists,
  * as under jest), keeps only the slim part of each result the report needs, builds the one
  * report model, and writes every report under `<out>/<quarter>/` atomically. Files above
- * `STREAM_ABOVE_BYTES` are read with the streaming reader (`audit/parallel/stream-read.ts`)
- * behind the input guard (`readGuarded`). Progress goes to a callback; problems a person must fix before the run can
+ * `STREAM_ABOVE_BYTES` are read with the streaming reader (`audit/parallel/stream-read.ts`);
+ * every file is read behind the input guard (`readGuarded`) and hashed as a stream. Progress goes to a callback; problems a person must fix before the run can
  * happen (a bad path, quarter, previous report) throw an `AuditUsageError` (exit code 2).
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -150,6 +150,17 @@ export async function findWorkbooks(paths: string[], outDir: string): Promise<Fo
   return found;
 }
 
+/** Returns the SHA-256 of a file, read as a stream (a large file is never held whole). */
+function hashFile(path: string): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(path)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', reject)
+      .on('end', () => resolvePromise(hash.digest('hex')));
+  });
+}
+
 /** Writes a file atomically: a temp file in the same folder, then a rename over the target. */
 export async function writeFileAtomic(path: string, data: string | Buffer): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
@@ -182,20 +193,24 @@ export async function auditFile(
   let sha256 = '';
   let size: number;
   try {
-    const bytes = await readFile(found.path);
-    size = bytes.length;
-    sha256 = createHash('sha256').update(bytes).digest('hex');
+    const info = await stat(found.path);
+    if (!info.isFile()) {
+      return { file: found.file, sha256, error: 'the path is not a regular file' };
+    }
+    size = info.size;
+    sha256 = await hashFile(found.path);
   } catch {
     return { file: found.file, sha256, error: 'the file does not exist or cannot be opened' };
   }
   let sheets: SheetInput[];
   try {
-    sheets =
+    // Both readers behind the input guard: it inspects the file first, holds the read to its
+    // time limit and checks that nothing it counted is missing from the sheets read.
+    sheets = await readGuarded(found.path, found.file, () =>
       size > (options.streamAboveBytes ?? STREAM_ABOVE_BYTES)
-        ? await readGuarded(found.path, basename(found.path), () =>
-            streamReadWorkbook(found.path, { timeoutMs: DEFAULT_LIMITS.readTimeoutMs }),
-          )
-        : await readWorkbook(found.path);
+        ? streamReadWorkbook(found.path, { timeoutMs: DEFAULT_LIMITS.readTimeoutMs })
+        : readWorkbook(found.path),
+    );
   } catch (err) {
     if (err instanceof UnreadableWorkbookError)
       return { file: found.file, sha256, error: err.reason };
