@@ -1,0 +1,51 @@
+/**
+ * A hostile `--leadership` roster through `raci-audit`: the run stops with exit 2 and the
+ * guard's reason, naming the roster.
+ *
+ * PENDING INTEGRATION: jest does not run this file yet (its name does not end in .test.ts),
+ * because `loadLeadership` (audit/cli.ts) does not read through the guard yet and would feed
+ * the merge bomb to exceljs, which then runs for minutes. Once it calls
+ * `readGuarded(file, basename(file), () => readWorkbook(file))` (docs/hostile-input.md,
+ * "Wiring the guard into raci-audit"), rename this file to `cli-roster.test.ts`; it passed
+ * against that change.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { main, type CliIo } from '../../../audit/cli';
+import { organisation, tempDir, writeWorkbook } from '../support/workbooks';
+import { BAD_CASES } from './support/corpus';
+
+let dir: string;
+let cleanup: () => void;
+
+beforeAll(() => {
+  ({ dir, cleanup } = tempDir('raci-guard-e2e-'));
+});
+afterAll(() => cleanup());
+
+async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s), isTTY: false },
+    env: {},
+    now: () => new Date(2026, 9, 1, 12, 0, 0),
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+describe('raci-audit --leadership with a hostile roster', () => {
+  it('stops with exit 2 and the guard reason, naming the roster', async () => {
+    const input = join(dir, 'in-roster');
+    mkdirSync(input, { recursive: true });
+    await writeWorkbook(join(input, 'ops.xlsx'), organisation());
+    const roster = await BAD_CASES.find((c) => c.file === 'merge-bomb.xlsx')!.build(dir);
+    const result = await run([input, '--leadership', roster, '--out', join(dir, 'out-roster')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /merge-bomb\.xlsx cannot be read: the workbook holds more than 1,000,000 cells/,
+    );
+  });
+});
