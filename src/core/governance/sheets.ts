@@ -121,7 +121,11 @@ const CONFIG_HEADERS = {
   value: ['value', 'settingvalue', 'val'],
 };
 
-/** Returns the header row (1-based) and the column of each field, or undefined. */
+/**
+ * Returns the header row (1-based) and the column of each field, or undefined. Each row's keys
+ * are worked out once (not once per synonym), and a column already taken by one field is not
+ * given to another.
+ */
 function findHeader<F extends string>(
   rows: Grid,
   synonyms: Record<F, string[]>,
@@ -130,16 +134,30 @@ function findHeader<F extends string>(
   const fields = Object.keys(synonyms) as F[];
   for (let r = 0; r < Math.min(rows.length, HEADER_SCAN_ROWS); r++) {
     const row = rows[r] ?? [];
+    const keys: string[] = new Array<string>(row.length);
+    let anyKey = false;
+    for (let i = 0; i < row.length; i++) {
+      keys[i] = headerKey(row[i]);
+      if (keys[i] !== '') anyKey = true;
+    }
     const columns: Columns<F> = {};
-    for (const field of fields) {
-      // Earlier synonyms are better matches: "LT Sponsor" beats "Sponsor review" for sponsor.
-      for (const word of synonyms[field]) {
-        const c = row.findIndex(
-          (v, i) => headerKey(v) === word && !Object.values(columns).includes(i + 1),
-        );
-        if (c >= 0) {
-          columns[field] = c + 1;
-          break;
+    if (anyKey) {
+      const taken = new Set<number>();
+      for (const field of fields) {
+        // Earlier synonyms are better matches: "LT Sponsor" beats "Sponsor review" for sponsor.
+        for (const word of synonyms[field]) {
+          let c = -1;
+          for (let i = 0; i < keys.length; i++) {
+            if (keys[i] === word && !taken.has(i)) {
+              c = i;
+              break;
+            }
+          }
+          if (c >= 0) {
+            columns[field] = c + 1;
+            taken.add(c);
+            break;
+          }
         }
       }
     }
