@@ -29,7 +29,7 @@ import { parseReportJson, renderReportJson } from './report/json';
 import { composeSponsorMail } from './report/mail';
 import { buildReport, type AuditedFile, type ReportJson } from './report/model';
 import { renderSponsorText } from './report/text';
-import { renderComplianceWorkbook, renderSponsorWorkbook } from './report/xlsx';
+import { renderSponsorWorkbook, writeComplianceWorkbook } from './report/xlsx';
 
 /** A problem with how the audit was asked for (exit code 2); the message says what to fix. */
 export class AuditUsageError extends Error {
@@ -330,7 +330,9 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   const reportJson = renderReportJson(report);
   await write('report.json', reportJson);
   progress({ phase: 'writing', what: `compliance-${quarter.id}.xlsx` });
-  await write(`compliance-${quarter.id}.xlsx`, await renderComplianceWorkbook(report));
+  // Streamed straight to its file (atomically): the largest report is never held in memory.
+  await writeComplianceWorkbook(report, join(outputDir, `compliance-${quarter.id}.xlsx`));
+  written.push(`compliance-${quarter.id}.xlsx`);
   await write('index.html', renderIndexHtml(report));
   const sponsorsWithoutEmail: string[] = [];
   for (const sponsor of report.sponsors) {

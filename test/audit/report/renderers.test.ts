@@ -1,10 +1,14 @@
 /**
  * The renderers on a hand-built report model: the compliance workbook read back with exceljs
  * (sheets, frozen filtered headers, widths, severity fills, input text that stays text and
- * never becomes a formula), the sponsor attachment, the HTML (escaped, email-safe: no script,
+ * never becomes a formula, number formats), the same workbook streamed to a file atomically and
+ * with thousands of findings, the sponsor attachment, the HTML (escaped, email-safe: no script,
  * no external resource, inline styles), the plain text, the .eml parsed back with mailparser,
  * report.json's stability, and sponsor slugs.
  */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { simpleParser } from 'mailparser';
 import { escapeHtml, renderIndexHtml, renderSponsorHtml } from '../../../audit/report/html';
@@ -12,7 +16,11 @@ import { parseReportJson, renderReportJson } from '../../../audit/report/json';
 import { composeSponsorMail } from '../../../audit/report/mail';
 import { slugify } from '../../../audit/report/slug';
 import { renderSponsorText } from '../../../audit/report/text';
-import { renderComplianceWorkbook, renderSponsorWorkbook } from '../../../audit/report/xlsx';
+import {
+  renderComplianceWorkbook,
+  renderSponsorWorkbook,
+  writeComplianceWorkbook,
+} from '../../../audit/report/xlsx';
 import { FORMULA_TEXT, HOSTILE_NAME, fixtureReport } from '../support/report-fixture';
 
 async function load(bytes: Buffer): Promise<ExcelJS.Workbook> {
@@ -90,6 +98,73 @@ describe('compliance workbook', () => {
       ['broken.xlsx', 'unreadable'],
       ['ops.xlsx', 'ok'],
     ]);
+  });
+
+  it('formats scores and adherence as percentages and review dates as dates', async () => {
+    const wb = await load(await renderComplianceWorkbook(fixtureReport()));
+    const items = tableRows(wb.getWorksheet('Items')!, 'Item');
+    expect(items[0].getCell(8).numFmt).toBe('0%');
+    const cadence = tableRows(wb.getWorksheet('Review cadence')!, 'Item');
+    expect(cadence[0].getCell(6).numFmt).toBe('yyyy-mm-dd');
+    expect(cadence[0].getCell(9).numFmt).toBe('0%');
+  });
+
+  describe('written to a file', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'raci-xlsx-'));
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('writes the same workbook as in memory, creating the folder, leaving no temp file', async () => {
+      const report = fixtureReport();
+      const path = join(dir, '2026-Q3', 'compliance-2026-Q3.xlsx');
+      await writeComplianceWorkbook(report, path);
+      expect(readdirSync(join(dir, '2026-Q3'))).toEqual(['compliance-2026-Q3.xlsx']);
+      const fromFile = await load(readFileSync(path));
+      const inMemory = await load(await renderComplianceWorkbook(report));
+      const cells = (wb: ExcelJS.Workbook) =>
+        wb.worksheets.map((ws) => {
+          const values: unknown[] = [];
+          ws.eachRow((row) => values.push(row.values));
+          return [ws.name, values];
+        });
+      expect(cells(fromFile)).toEqual(cells(inMemory));
+    });
+
+    it('keeps the previous file and leaves no temp file when the write fails', async () => {
+      const path = join(dir, 'compliance-2026-Q3.xlsx');
+      // A folder in the way: the rename over it fails after the workbook was streamed.
+      mkdirSync(path);
+      writeFileSync(join(path, 'keep.txt'), 'previous');
+      await expect(writeComplianceWorkbook(fixtureReport(), path)).rejects.toThrow();
+      expect(readdirSync(dir)).toEqual(['compliance-2026-Q3.xlsx']);
+      expect(readFileSync(join(path, 'keep.txt'), 'utf8')).toBe('previous');
+    });
+
+    it('streams thousands of findings: every row, coloured, under one filter', async () => {
+      const report = fixtureReport();
+      const base = report.findings;
+      const count = 3000;
+      report.findings = Array.from({ length: count }, (_, i) => ({
+        ...base[i % base.length],
+        cell: `B${i + 2}`,
+      }));
+      const path = join(dir, 'compliance-2026-Q3.xlsx');
+      await writeComplianceWorkbook(report, path);
+      const ws = (await load(readFileSync(path))).getWorksheet('Findings')!;
+      const rows = tableRows(ws, 'Severity');
+      expect(rows).toHaveLength(count);
+      expect(rows.map((r) => r.getCell(5).value)).toEqual(report.findings.map((f) => f.cell));
+      const last = report.findings[count - 1];
+      const fill = (rows[count - 1].getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb;
+      expect(fill).toBe(
+        last.waived
+          ? 'FFC6EFCE'
+          : { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' }[last.severity],
+      );
+      expect(ws.autoFilter).toBe(`A1:K${count + 1}`);
+    });
   });
 
   it("gives a sponsor's attachment only their items and findings", async () => {
