@@ -128,9 +128,10 @@ export function activitiesOverLimit(
 ): ActivityOverLimit[] {
   const over: ActivityOverLimit[] = [];
   for (const matrix of matrices) {
-    for (const activity of matrix.activities) {
-      if (countRolesWithLetter(activity, letter) <= max) continue;
-      over.push({ matrix, activity, roles: rolesWithLetter(activity, letter) });
+    const activities = matrix.activities;
+    for (let a = 0; a < activities.length; a++) {
+      if (activityLetterCount(matrix, a, letter) <= max) continue;
+      over.push({ matrix, activity: activities[a], roles: rolesWithLetter(activities[a], letter) });
     }
   }
   return over;
@@ -143,28 +144,76 @@ export function listRoles(matrix: RaciMatrix, indexes: number[]): string {
   return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
 }
 
-const countsByMatrix = new WeakMap<RaciMatrix, Map<CodeLetter, number>[]>();
+/** Each code letter's slot in a tally: R, A, C, I, S, V. */
+const LETTER_SLOT: Record<CodeLetter, number> = { R: 0, A: 1, C: 2, I: 3, S: 4, V: 5 };
+const LETTERS: readonly CodeLetter[] = ['R', 'A', 'C', 'I', 'S', 'V'];
+const SLOTS = LETTERS.length;
+
+/** How many cells hold each letter, per activity and per role, counted in one pass. */
+interface MatrixTally {
+  /** `byActivity[a * SLOTS + slot]`: roles whose cell on activity `a` holds the letter. */
+  byActivity: Uint32Array;
+  /** Per role (by index): activities whose cell holds each letter (letters never seen left out). */
+  byRole: Map<CodeLetter, number>[];
+}
+
+const talliesByMatrix = new WeakMap<RaciMatrix, MatrixTally>();
+
+/**
+ * Returns the matrix's letter tally, counting its cells once for every rule that asks (the
+ * matrix rules and the role rules each read it; recounting per rule was a large share of
+ * analysing a big matrix). A cell holding a letter twice (`R/R`) counts once for it.
+ */
+function tallyOf(matrix: RaciMatrix): MatrixTally {
+  const known = talliesByMatrix.get(matrix);
+  if (known) return known;
+  const roleCount = matrix.roles.length;
+  const byActivity = new Uint32Array(matrix.activities.length * SLOTS);
+  const byRoleFlat = new Uint32Array(roleCount * SLOTS);
+  matrix.activities.forEach((activity, a) => {
+    const cells = activity.cells;
+    for (let i = 0; i < cells.length; i++) {
+      const letters = cells[i].letters;
+      let seen = 0;
+      for (let k = 0; k < letters.length; k++) {
+        const slot = LETTER_SLOT[letters[k]];
+        if (slot === undefined || seen & (1 << slot)) continue;
+        seen |= 1 << slot;
+        byActivity[a * SLOTS + slot] += 1;
+        if (i < roleCount) byRoleFlat[i * SLOTS + slot] += 1;
+      }
+    }
+  });
+  const byRole = matrix.roles.map((_, i) => {
+    const counts = new Map<CodeLetter, number>();
+    LETTERS.forEach((letter, slot) => {
+      const n = byRoleFlat[i * SLOTS + slot];
+      if (n > 0) counts.set(letter, n);
+    });
+    return counts;
+  });
+  const tally = { byActivity, byRole };
+  talliesByMatrix.set(matrix, tally);
+  return tally;
+}
+
+/**
+ * Returns how many roles' cells on the matrix's activity at `activityIndex` hold `letter`, from
+ * the matrix's tally (counted once per matrix): what `countRolesWithLetter` gives, without
+ * recounting the row for every rule.
+ */
+export function activityLetterCount(
+  matrix: RaciMatrix,
+  activityIndex: number,
+  letter: CodeLetter,
+): number {
+  return tallyOf(matrix).byActivity[activityIndex * SLOTS + LETTER_SLOT[letter]] ?? 0;
+}
 
 /**
  * Returns, for the role at `roleIndex`, how many activities hold each letter (a cell counts
  * once per letter). Computed once per matrix for all roles and shared by the role rules.
  */
 export function letterCounts(matrix: RaciMatrix, roleIndex: number): Map<CodeLetter, number> {
-  let all = countsByMatrix.get(matrix);
-  if (!all) {
-    all = matrix.roles.map(() => new Map<CodeLetter, number>());
-    for (const activity of matrix.activities) {
-      const cells = activity.cells;
-      for (let i = 0; i < cells.length && i < all.length; i++) {
-        const letters = cells[i].letters;
-        for (let k = 0; k < letters.length; k++) {
-          const letter = letters[k];
-          if (letters.indexOf(letter) !== k) continue;
-          all[i].set(letter, (all[i].get(letter) ?? 0) + 1);
-        }
-      }
-    }
-    countsByMatrix.set(matrix, all);
-  }
-  return all[roleIndex] ?? new Map();
+  return tallyOf(matrix).byRole[roleIndex] ?? new Map();
 }

@@ -7,7 +7,7 @@ import {
   activityLabel,
   listRoles,
   matrixLabel,
-  countRolesWithLetter,
+  activityLetterCount,
   rolesWithLetter,
 } from '../../matrix/describe';
 import type { Rule, RuleFinding } from '../types';
@@ -22,8 +22,9 @@ export const matrixMultipleAccountable: Rule = {
   check({ workbook }) {
     const findings: RuleFinding[] = [];
     for (const matrix of workbook.matrices) {
-      for (const activity of matrix.activities) {
-        if (countRolesWithLetter(activity, 'A') <= 1) continue;
+      for (let a = 0; a < matrix.activities.length; a++) {
+        if (activityLetterCount(matrix, a, 'A') <= 1) continue;
+        const activity = matrix.activities[a];
         const accountable = rolesWithLetter(activity, 'A');
         findings.push(
           activityFinding(

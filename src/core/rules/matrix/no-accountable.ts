@@ -6,7 +6,7 @@ import {
   activityFinding,
   activityLabel,
   matrixLabel,
-  countRolesWithLetter,
+  activityLetterCount,
 } from '../../matrix/describe';
 import type { Rule, RuleFinding } from '../types';
 
@@ -20,8 +20,9 @@ export const matrixNoAccountable: Rule = {
   check({ workbook }) {
     const findings: RuleFinding[] = [];
     for (const matrix of workbook.matrices) {
-      for (const activity of matrix.activities) {
-        if (countRolesWithLetter(activity, 'A') > 0) continue;
+      for (let a = 0; a < matrix.activities.length; a++) {
+        if (activityLetterCount(matrix, a, 'A') > 0) continue;
+        const activity = matrix.activities[a];
         findings.push(
           activityFinding(
             matrix,
