@@ -122,38 +122,51 @@ const CONFIG_HEADERS = {
 };
 
 /**
- * Returns the header row (1-based) and the column of each field, or undefined. Each row's keys
- * are worked out once (not once per synonym), and a column already taken by one field is not
- * given to another.
+ * The header keys of a sheet's first rows: for each of the first `HEADER_SCAN_ROWS` rows, every
+ * key on it and the columns (0-based, left to right) where it appears. Worked out once per sheet
+ * and shared by the searches for each sheet kind, so a cell's text is reduced once, not once per
+ * synonym and kind.
+ */
+export type HeaderIndex = Map<string, number[]>[];
+
+/** Returns the header index of the sheet's first rows (see `HeaderIndex`). */
+export function headerIndex(rows: Grid): HeaderIndex {
+  const index: HeaderIndex = [];
+  for (let r = 0; r < Math.min(rows.length, HEADER_SCAN_ROWS); r++) {
+    const row = rows[r] ?? [];
+    const byKey = new Map<string, number[]>();
+    for (let i = 0; i < row.length; i++) {
+      const key = headerKey(row[i]);
+      if (key === '') continue;
+      const columns = byKey.get(key);
+      if (columns) columns.push(i);
+      else byKey.set(key, [i]);
+    }
+    index.push(byKey);
+  }
+  return index;
+}
+
+/**
+ * Returns the header row (1-based) and the column of each field, or undefined. For each field
+ * the earliest synonym found wins, at its leftmost column not already taken by another field.
  */
 function findHeader<F extends string>(
-  rows: Grid,
+  index: HeaderIndex,
   synonyms: Record<F, string[]>,
   accept: (cols: Columns<F>) => boolean,
 ): { headerRow: number; columns: Columns<F> } | undefined {
   const fields = Object.keys(synonyms) as F[];
-  for (let r = 0; r < Math.min(rows.length, HEADER_SCAN_ROWS); r++) {
-    const row = rows[r] ?? [];
-    const keys: string[] = new Array<string>(row.length);
-    let anyKey = false;
-    for (let i = 0; i < row.length; i++) {
-      keys[i] = headerKey(row[i]);
-      if (keys[i] !== '') anyKey = true;
-    }
+  for (let r = 0; r < index.length; r++) {
+    const byKey = index[r];
     const columns: Columns<F> = {};
-    if (anyKey) {
+    if (byKey.size > 0) {
       const taken = new Set<number>();
       for (const field of fields) {
         // Earlier synonyms are better matches: "LT Sponsor" beats "Sponsor review" for sponsor.
         for (const word of synonyms[field]) {
-          let c = -1;
-          for (let i = 0; i < keys.length; i++) {
-            if (keys[i] === word && !taken.has(i)) {
-              c = i;
-              break;
-            }
-          }
-          if (c >= 0) {
+          const c = byKey.get(word)?.find((i) => !taken.has(i));
+          if (c !== undefined) {
             columns[field] = c + 1;
             taken.add(c);
             break;
@@ -248,9 +261,13 @@ export function itemKind(text: string): ItemKind {
 }
 
 /** Returns the register found on the sheet, or undefined when the sheet is not a register. */
-export function readRegister(sheet: SheetInput, config: Config): Register | undefined {
+export function readRegister(
+  sheet: SheetInput,
+  config: Config,
+  index: HeaderIndex = headerIndex(sheet.rows),
+): Register | undefined {
   const header = findHeader(
-    sheet.rows,
+    index,
     REGISTER_HEADERS,
     (c) =>
       c.name !== undefined &&
@@ -289,9 +306,12 @@ export function readRegister(sheet: SheetInput, config: Config): Register | unde
 }
 
 /** Returns the Roles sheet's entries, or undefined when the sheet is not a Roles sheet. */
-export function readRoles(sheet: SheetInput): RoleEntry[] | undefined {
+export function readRoles(
+  sheet: SheetInput,
+  index: HeaderIndex = headerIndex(sheet.rows),
+): RoleEntry[] | undefined {
   const header = findHeader(
-    sheet.rows,
+    index,
     ROLE_HEADERS,
     (c) => c.role !== undefined && c.holders !== undefined,
   );
@@ -316,10 +336,14 @@ export function readRoles(sheet: SheetInput): RoleEntry[] | undefined {
 const NOT_ACTIVE = /^(no|n|false|0|inactive|former|left|retired|ex|departed|off)$/i;
 
 /** Returns the Leadership sheet's members, or undefined when the sheet is not a roster. */
-export function readLeadership(sheet: SheetInput, config: Config): LeadershipMember[] | undefined {
+export function readLeadership(
+  sheet: SheetInput,
+  config: Config,
+  index: HeaderIndex = headerIndex(sheet.rows),
+): LeadershipMember[] | undefined {
   const namedLikeRoster = /leader|roster|\blt\b|exec|board/i.test(sheet.name);
   const header = findHeader(
-    sheet.rows,
+    index,
     LEADERSHIP_HEADERS,
     (c) =>
       c.name !== undefined &&
@@ -348,9 +372,13 @@ export function readLeadership(sheet: SheetInput, config: Config): LeadershipMem
 }
 
 /** Returns the Reviews log's entries, or undefined when the sheet is not a Reviews log. */
-export function readReviews(sheet: SheetInput, config: Config): ReviewEntry[] | undefined {
+export function readReviews(
+  sheet: SheetInput,
+  config: Config,
+  index: HeaderIndex = headerIndex(sheet.rows),
+): ReviewEntry[] | undefined {
   const header = findHeader(
-    sheet.rows,
+    index,
     REVIEW_HEADERS,
     (c) => c.item !== undefined && c.date !== undefined && c.type !== undefined,
   );
@@ -372,9 +400,13 @@ export function readReviews(sheet: SheetInput, config: Config): ReviewEntry[] | 
 }
 
 /** Returns the Waivers sheet's entries, or undefined when the sheet is not a Waivers sheet. */
-export function readWaivers(sheet: SheetInput, config: Config): WaiverEntry[] | undefined {
+export function readWaivers(
+  sheet: SheetInput,
+  config: Config,
+  index: HeaderIndex = headerIndex(sheet.rows),
+): WaiverEntry[] | undefined {
   const header = findHeader(
-    sheet.rows,
+    index,
     WAIVER_HEADERS,
     (c) => c.rule !== undefined && has(c, 'reason', 'approvedBy') > 0,
   );
@@ -414,7 +446,7 @@ export function readConfigSheet(sheets: SheetInput[]):
   );
   for (const sheet of ordered) {
     const header = findHeader(
-      sheet.rows,
+      headerIndex(sheet.rows),
       CONFIG_HEADERS,
       (c) => c.key !== undefined && c.value !== undefined,
     );
@@ -453,31 +485,33 @@ export function recogniseGovernanceSheets(
   };
   for (const sheet of sheets) {
     claimed.add(sheet.name);
-    const register = readRegister(sheet, config);
+    // The sheet's header keys, worked out once for all five kinds.
+    const index = headerIndex(sheet.rows);
+    const register = readRegister(sheet, config, index);
     if (register) {
       if (model.register) model.register.items.push(...register.items);
       else model.register = register;
       continue;
     }
-    const reviews = readReviews(sheet, config);
+    const reviews = readReviews(sheet, config, index);
     if (reviews) {
       if (model.reviews) model.reviews.entries.push(...reviews);
       else model.reviews = { sheet: sheet.name, entries: reviews };
       continue;
     }
-    const waivers = readWaivers(sheet, config);
+    const waivers = readWaivers(sheet, config, index);
     if (waivers) {
       if (model.waivers) model.waivers.entries.push(...waivers);
       else model.waivers = { sheet: sheet.name, entries: waivers };
       continue;
     }
-    const roles = readRoles(sheet);
+    const roles = readRoles(sheet, index);
     if (roles) {
       if (model.roles) model.roles.entries.push(...roles);
       else model.roles = { sheet: sheet.name, entries: roles };
       continue;
     }
-    const members = readLeadership(sheet, config);
+    const members = readLeadership(sheet, config, index);
     if (members) {
       addMembers(sheet, members);
       continue;
