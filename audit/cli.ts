@@ -10,7 +10,7 @@
  * wins: 2, then 3, then 4, then 1.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import {
   addDays,
@@ -24,6 +24,7 @@ import {
   type Config,
   type SheetInput,
 } from '../src/core';
+import { readGuarded } from './guard/guarded-read';
 import { readWorkbook, UnreadableWorkbookError } from './read/xlsx';
 import { localCalendarDate } from './report/dates';
 import { sendReportMail } from './mail/send-report';
@@ -250,7 +251,7 @@ function loadConfig(file: string): Config {
 
 async function loadLeadership(file: string): Promise<SheetInput[]> {
   try {
-    return await readWorkbook(file);
+    return await readGuarded(file, basename(file), () => readWorkbook(file));
   } catch (err) {
     if (err instanceof UnreadableWorkbookError) {
       throw new AuditUsageError(`The leadership roster ${file} cannot be read: ${err.reason}.`);

@@ -1,13 +1,6 @@
 /**
  * A hostile `--leadership` roster through `raci-audit`: the run stops with exit 2 and the
  * guard's reason, naming the roster.
- *
- * PENDING INTEGRATION: jest does not run this file yet (its name does not end in .test.ts),
- * because `loadLeadership` (audit/cli.ts) does not read through the guard yet and would feed
- * the merge bomb to exceljs, which then runs for minutes. Once it calls
- * `readGuarded(file, basename(file), () => readWorkbook(file))` (docs/hostile-input.md,
- * "Wiring the guard into raci-audit"), rename this file to `cli-roster.test.ts`; it passed
- * against that change.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
