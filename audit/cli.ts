@@ -103,7 +103,7 @@ Examples:
       use a shared leadership roster and a configuration file; exit 1 on any error
   $ raci-audit exports/ --as-of 2026-09-30 --json > report.json
       print report.json on stdout (messages go to stderr)
-  $ SMTP_URL=smtp://user:pass@mail.example.org:587 MAIL_FROM=governance@example.org \
+  $ SMTP_URL=smtp://user:pass@mail.example.org:587 MAIL_FROM=governance@example.org \\
     raci-audit exports/ --send
       mail each LT sponsor their summary once per quarter (reruns retry only failures)
 
