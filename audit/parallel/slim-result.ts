@@ -5,8 +5,8 @@
  * every roster and review row). `slimAnalysisResult` keeps exactly what the report model
  * (`audit/report/model.ts`) reads: the items (with their failed checks only), sponsors,
  * findings and Config-sheet problems, the register rows' cells (for `register/duplicate-item`),
- * the Roles sheet's holders and, of each matrix, only the role names and the R and A letters
- * (for the people load). The report built
+ * the Roles sheet's holders and, of each matrix, only the role names and each role's count of
+ * R and A cells, as a few shared activities (for the people load). The report built
  * from a slim result is identical to the one built from the full result (tested).
  */
 import type {
@@ -22,25 +22,74 @@ import type {
   WorkbookModel,
 } from '../../src/core/model';
 
-/** The letters the people load counts; every other letter is dropped from a slim matrix. */
-const LOAD_LETTERS: readonly CodeLetter[] = ['R', 'A'];
+/**
+ * The three slim cells a matrix can need, shared by every cell with the same R and A letters:
+ * only `letters` is read downstream (`includes('R')`, `includes('A')`), so one frozen object per
+ * kind replaces an object per cell. Structured cloning keeps the sharing within one file's
+ * result, so the main thread holds three cell objects per file, not hundreds.
+ */
+function slimCellOf(letters: CodeLetter[]): MatrixCell {
+  // The other fields are emptied, not invented.
+  return Object.freeze({
+    raw: '',
+    letters: Object.freeze(letters) as CodeLetter[],
+    unknown: [],
+    row: 0,
+    column: 0,
+    cell: '',
+  });
+}
+const SLIM_R = slimCellOf(['R']);
+const SLIM_A = slimCellOf(['A']);
+const SLIM_RA = slimCellOf(['R', 'A']);
 
 function slimCell(cell: MatrixCell | undefined): MatrixCell | undefined {
   if (!cell) return undefined;
-  const letters = cell.letters.filter((l) => LOAD_LETTERS.includes(l));
-  if (letters.length === 0) return undefined;
-  // Only `letters` is read downstream; the other fields are emptied, not invented.
-  return { raw: '', letters, unknown: [], row: 0, column: 0, cell: '' };
+  const r = cell.letters.includes('R');
+  const a = cell.letters.includes('A');
+  return r && a ? SLIM_RA : r ? SLIM_R : a ? SLIM_A : undefined;
 }
 
-function slimActivity(activity: MatrixActivity): MatrixActivity {
-  const cells: MatrixCell[] = [];
-  activity.cells.forEach((cell, index) => {
-    const slim = slimCell(cell);
-    // Keep the index of each role column: a sparse array holds only the R and A cells.
-    if (slim) cells[index] = slim;
-  });
-  return { name: '', row: 0, cell: '', cells };
+/**
+ * Returns the slim activities of a matrix. The people load counts, role by role, how many
+ * activities hold R and how many hold A in that role's column; which activity a cell sits on
+ * does not matter. So each role's slim cells are stacked from the top (R and A, then R, then
+ * A) and activities with the same cells are one shared object: a matrix keeps a handful of
+ * activity objects however many rows it has, and every role's counts are unchanged.
+ */
+function slimActivities(matrix: RaciMatrix): MatrixActivity[] {
+  const tallies = matrix.roles.map(() => ({ ra: 0, r: 0, a: 0 }));
+  for (const activity of matrix.activities) {
+    activity.cells.forEach((cell, index) => {
+      const tally = tallies[index];
+      const slim = slimCell(cell);
+      if (!tally || !slim) return;
+      if (slim === SLIM_RA) tally.ra += 1;
+      else if (slim === SLIM_R) tally.r += 1;
+      else tally.a += 1;
+    });
+  }
+  const rows = Math.max(0, ...tallies.map((t) => t.ra + t.r + t.a));
+  const shared = new Map<string, MatrixActivity>();
+  const activities: MatrixActivity[] = [];
+  for (let k = 0; k < rows; k++) {
+    const cells: MatrixCell[] = [];
+    let key = '';
+    tallies.forEach((t, index) => {
+      const cell =
+        k < t.ra ? SLIM_RA : k < t.ra + t.r ? SLIM_R : k < t.ra + t.r + t.a ? SLIM_A : undefined;
+      // Keep the index of each role column: a sparse array holds only the R and A cells.
+      if (cell) cells[index] = cell;
+      key += cell === SLIM_RA ? 'b' : cell === SLIM_R ? 'r' : cell === SLIM_A ? 'a' : '-';
+    });
+    let activity = shared.get(key);
+    if (!activity) {
+      activity = { name: '', row: 0, cell: '', cells };
+      shared.set(key, activity);
+    }
+    activities.push(activity);
+  }
+  return activities;
 }
 
 function slimMatrix(matrix: RaciMatrix): RaciMatrix {
@@ -52,9 +101,7 @@ function slimMatrix(matrix: RaciMatrix): RaciMatrix {
     activityColumn: matrix.activityColumn,
     activityHeader: '',
     roles: matrix.roles.map((role) => ({ name: role.name, column: role.column, cell: '' })),
-    activities: matrix.activities
-      .map(slimActivity)
-      .filter((a) => a.cells.some((c) => c !== undefined)),
+    activities: slimActivities(matrix),
     metadata: {},
   };
 }

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
 import { analyse } from '../../../src/core/analyse';
 import { defaultConfig } from '../../../src/core/config';
+import type { RaciMatrix } from '../../../src/core/model';
 import { auditInWorkers } from '../../../audit/parallel/pool';
 import { slimAnalysisResult } from '../../../audit/parallel/slim-result';
 import { readWorkbook } from '../../../audit/read/xlsx';
@@ -215,6 +216,32 @@ describe('slimAnalysisResult', () => {
     expect(fromFull.findings.some((f) => f.rule === 'register/duplicate-item')).toBe(true);
     const size = (files: AuditedFile[]) => JSON.stringify(files).length;
     expect(size(slim)).toBeLessThan(size(full) / 2);
+  });
+
+  it("keeps each role's R and A counts in a few shared activities, however long the matrix", () => {
+    const codes = ['A', 'R', 'R/A', 'C', '', 'I'];
+    const rows = [['Activity', 'Owner', 'Analyst', 'Lead']];
+    for (let i = 0; i < 60; i++) {
+      rows.push([`Step ${i + 1}`, codes[i % 6], codes[(i + 1) % 6], codes[(i * 7) % 6]]);
+    }
+    const result = analyse([{ name: 'RACI', rows }], {
+      today: '2026-11-22',
+      quarter: '2026-Q3',
+      asOf: '2026-09-30',
+    });
+    const counts = (matrix: RaciMatrix) =>
+      matrix.roles.map((_, index) => {
+        const letters = matrix.activities.map((a) => a.cells[index]?.letters ?? []);
+        return {
+          r: letters.filter((l) => l.includes('R')).length,
+          a: letters.filter((l) => l.includes('A')).length,
+        };
+      });
+    const full = result.workbook.matrices[0];
+    const slim = slimAnalysisResult(result).workbook.matrices[0];
+    expect(counts(slim)).toEqual(counts(full));
+    expect(counts(full)[0]).toEqual({ r: 20, a: 20 });
+    expect(new Set(slim.activities).size).toBeLessThanOrEqual(3 * slim.roles.length + 1);
   });
 
   it('leaves the full result untouched', () => {
