@@ -28,7 +28,7 @@ import type {
   SponsorResult,
 } from '../../src/core';
 import { groupPeople } from './people';
-import { slugify } from './slug';
+import { uniqueSlugs } from './slug';
 
 export interface FindingCounts {
   error: number;
@@ -523,14 +523,8 @@ function mergeSponsors(files: AuditedFile[], items: ReportItem[]): ReportSponsor
       byName(a.name, b.name) ||
       byName(a.email ?? '', b.email ?? ''),
   );
-  const used = new Set<string>();
-  for (const s of list) {
-    const base = s.unassigned ? 'no-sponsor' : slugify(s.name);
-    let slug = base;
-    for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
-    used.add(slug);
-    s.slug = slug;
-  }
+  const slugs = uniqueSlugs(list);
+  list.forEach((s, i) => (s.slug = slugs[i]));
   return list.map(reorderSponsor);
 }
 
