@@ -161,10 +161,73 @@ function hashFile(path: string): Promise<string> {
   });
 }
 
-/** Writes a file atomically: a temp file in the same folder, then a rename over the target. */
+/**
+ * The name of a temp file an output is written to before the rename, by `writeFileAtomic` and
+ * by the streamed compliance workbook (`report/xlsx.ts`): `.<name>.<pid>.<milliseconds>.tmp`.
+ */
+export const ATOMIC_TEMP_NAME = /^\.(.+)\.(\d+)\.(\d+)\.tmp$/;
+
+/** A temp file older than this is stale even when its process id is in use again (ms). */
+const STALE_TEMP_AGE_MS = 24 * 60 * 60 * 1000;
+
+/** Returns the temp path `writeFileAtomic` writes `path` to before renaming it into place. */
+export function atomicTempPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+}
+
+/** Returns whether a process with this id runs on this machine (possibly another user's). */
+function processRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temp files a killed or crashed run left behind in a quarter's output folder and
+ * its `sponsors/` folder: only regular files named as `atomicTempPath` names them, whose
+ * process has ended (or that are over a day old); a temp file of this process or of a run
+ * still going is kept. Returns the names removed, relative to `outputDir`, sorted.
+ */
+export async function removeStaleTempFiles(
+  outputDir: string,
+  now: number = Date.now(),
+): Promise<string[]> {
+  const removed: string[] = [];
+  for (const folder of ['', 'sponsors']) {
+    let entries;
+    try {
+      entries = await readdir(join(outputDir, folder), { withFileTypes: true });
+    } catch {
+      continue; // No such folder yet: nothing left behind.
+    }
+    for (const entry of entries) {
+      const match = ATOMIC_TEMP_NAME.exec(entry.name);
+      if (!match || !entry.isFile()) continue;
+      const pid = Number(match[2]);
+      const path = join(outputDir, folder, entry.name);
+      if (pid === process.pid) continue;
+      if (processRunning(pid)) {
+        const info = await stat(path).catch(() => undefined);
+        if (!info || now - info.mtimeMs < STALE_TEMP_AGE_MS) continue;
+      }
+      await unlink(path).catch(() => undefined);
+      removed.push(folder ? `${folder}/${entry.name}` : entry.name);
+    }
+  }
+  return removed.sort();
+}
+
+/**
+ * Writes a file atomically: a temp file in the same folder (`atomicTempPath`), then a rename
+ * over the target, so a reader or a killed run finds the old file or the new one, never part
+ * of one. The temp file is removed when the write fails.
+ */
 export async function writeFileAtomic(path: string, data: string | Buffer): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const temp = atomicTempPath(path);
   try {
     await writeFile(temp, data);
     await rename(temp, path);
@@ -320,6 +383,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   // reports (the memory-hungry part of a large run) are rendered.
   audited.length = 0;
   const outputDir = join(options.outDir, quarter.id);
+  // Temp files of an earlier run that was killed while writing: never renamed, now garbage.
+  await removeStaleTempFiles(outputDir);
   const written: string[] = [];
   const write = async (name: string, data: string | Buffer) => {
     await writeFileAtomic(join(outputDir, name), data);
