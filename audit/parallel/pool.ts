@@ -16,6 +16,14 @@ import type { WorkerJob, WorkerReply, WorkerSetup } from './protocol';
 /** Old-generation heap allowed to one worker (MB); a file needing more is reported unreadable. */
 export const WORKER_HEAP_MB = 1024;
 
+/**
+ * Young-generation heap of one worker (MB). A worker reads one small workbook at a time, whose
+ * short-lived objects fit well in this; V8's default lets each worker's young generation grow to
+ * about 48 MB, which on 1,000 workbooks cost some 30 MB of peak memory per run for no gain in
+ * time (measured with `npm run bench`; see docs/bench.md).
+ */
+export const WORKER_YOUNG_GENERATION_MB = 16;
+
 export interface PoolOptions {
   /** The compiled worker entry (`worker.js`). */
   workerScript: string;
@@ -90,7 +98,10 @@ export function auditInWorkers(
     const start = () => {
       const worker = new Worker(options.workerScript, {
         workerData: options.setup,
-        resourceLimits: { maxOldGenerationSizeMb: heapMb },
+        resourceLimits: {
+          maxOldGenerationSizeMb: heapMb,
+          maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB,
+        },
       });
       workers.add(worker);
       let current: number | undefined;
