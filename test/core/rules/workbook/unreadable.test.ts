@@ -28,17 +28,30 @@ describe('workbook/unreadable', () => {
     },
     { name: 'empty.xlsx', bytes: Buffer.alloc(0), reason: /empty/ },
     {
+      // An OLE container whose directory names the streams of a password-protected workbook.
       name: 'encrypted.xlsx',
+      bytes: Buffer.concat([
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+        Buffer.alloc(504),
+        Buffer.from('EncryptionInfo', 'utf16le'),
+        Buffer.alloc(16),
+        Buffer.from('EncryptedPackage', 'utf16le'),
+        Buffer.alloc(512),
+      ]),
+      reason: /password-protected/,
+    },
+    {
+      name: 'old-excel.xlsx',
       bytes: Buffer.concat([
         Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
         Buffer.alloc(512),
       ]),
-      reason: /encrypted/,
+      reason: /\.xls workbook/,
     },
     {
       name: 'truncated.xlsx',
       bytes: Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 7)]),
-      reason: /damaged or truncated/,
+      reason: /truncated or damaged/,
     },
   ];
 
