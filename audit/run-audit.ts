@@ -9,10 +9,12 @@
  * happen (a bad path, quarter, previous report) throw an `AuditUsageError` (exit code 2).
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { analyse } from '../src/core/analyse';
 import { defaultConfig, type Config } from '../src/core/config';
 import type { AnalysisResult, SheetInput } from '../src/core/model';
@@ -25,11 +27,10 @@ import { streamReadWorkbook } from './parallel/stream-read';
 import { readWorkbookOnePass } from './read/fast/one-pass';
 import { UnreadableWorkbookError } from './read/xlsx';
 import { isIsoDate, isQuarterId, previousQuarterId } from './report/dates';
-import { renderIndexHtml, renderSponsorHtml } from './report/html';
+import { renderIndexHtml } from './report/html';
 import { parseReportJson, renderReportJson } from './report/json';
-import { composeSponsorMail } from './report/mail';
+import { renderSponsorSummary, sponsorMailStream } from './report/mail';
 import { buildReport, type AuditedFile, type ReportJson } from './report/model';
-import { renderSponsorText } from './report/text';
 import { renderSponsorWorkbook, writeComplianceWorkbook } from './report/xlsx';
 
 /** A problem with how the audit was asked for (exit code 2); the message says what to fix. */
@@ -239,6 +240,25 @@ export async function writeFileAtomic(path: string, data: string | Buffer): Prom
 }
 
 /**
+ * Writes a stream's bytes to `path` atomically, like `writeFileAtomic`: piped into a temp file in
+ * the same folder (`atomicTempPath`), then renamed over the target, so the bytes are never held
+ * whole. When the stream or the write fails, the stream is destroyed, the temp file removed and
+ * the error thrown; the target is untouched.
+ */
+export async function writeStreamAtomic(path: string, source: Readable): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = atomicTempPath(path);
+  try {
+    await pipeline(source, createWriteStream(temp));
+    await rename(temp, path);
+  } catch (err) {
+    source.destroy();
+    await unlink(temp).catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
  * Returns the audited file: its hash and the core's analysis (slimmed to what the report
  * reads), or why it could not be read.
  */
@@ -406,16 +426,19 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   const sponsorsWithoutEmail: string[] = [];
   for (const sponsor of report.sponsors) {
     progress({ phase: 'writing', what: `summary for ${sponsor.name}` });
-    await write(`sponsors/${sponsor.slug}.html`, renderSponsorHtml(report, sponsor));
-    await write(`sponsors/${sponsor.slug}.txt`, renderSponsorText(report, sponsor));
+    // Worked out and rendered once for the .html, the .txt and the .eml; the .eml is streamed
+    // to its file, so a large summary leaves little garbage behind (audit/report/mail.ts).
+    const rendered = renderSponsorSummary(report, sponsor);
+    await write(`sponsors/${sponsor.slug}.html`, rendered.html);
+    await write(`sponsors/${sponsor.slug}.txt`, rendered.text);
     const attachment = await renderSponsorWorkbook(report, sponsor);
-    await write(
-      `sponsors/${sponsor.slug}.eml`,
-      await composeSponsorMail(report, sponsor, {
-        from: options.mailFrom ?? DEFAULT_FROM,
-        attachment,
-      }),
-    );
+    const mail = sponsorMailStream(report, sponsor, {
+      from: options.mailFrom ?? DEFAULT_FROM,
+      attachment,
+      rendered,
+    });
+    await writeStreamAtomic(join(outputDir, `sponsors/${sponsor.slug}.eml`), mail);
+    written.push(`sponsors/${sponsor.slug}.eml`);
     if (!sponsor.email) sponsorsWithoutEmail.push(sponsor.name);
   }
   return {
