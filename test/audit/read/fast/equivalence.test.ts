@@ -12,7 +12,7 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { writeRealisticWorkbook } from '../../../../bench/corpus';
+import { writeLargeMatrixWorkbook, writeRealisticWorkbook } from '../../../../bench/corpus';
 import { readGuarded } from '../../../../audit/guard/guarded-read';
 import { readOnePass, readWorkbookOnePass } from '../../../../audit/read/fast/one-pass';
 import { readWorkbook } from '../../../../audit/read/xlsx';
@@ -132,6 +132,12 @@ describe('workbooks the audit tests build', () => {
 });
 
 describe('bench corpus workbooks', () => {
+  it("a 3,000-activity matrix from exceljs's streaming writer (shared strings, no styles)", async () => {
+    const path = join(dir, 'large-matrix.xlsx');
+    await writeLargeMatrixWorkbook(path, 3000, 12);
+    await expectSameRead(path);
+  });
+
   const COUNT = 240;
   it(`${COUNT} seeded realistic workbooks read the same`, async () => {
     for (let i = 0; i < COUNT; i++) {
