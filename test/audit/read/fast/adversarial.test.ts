@@ -7,7 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inspectXlsx } from '../../../../audit/guard';
+import { DEFAULT_LIMITS, inspectXlsx } from '../../../../audit/guard';
 import { readOnePass, readWorkbookOnePass } from '../../../../audit/read/fast/one-pass';
 import { readWorkbook, UnreadableWorkbookError } from '../../../../audit/read/xlsx';
 import { BAD_CASES, GOOD_CASES } from '../../guard/support/corpus';
@@ -50,5 +50,19 @@ describe('good files are read in one pass', () => {
       kind: 'read',
       sheets: await readWorkbook(path),
     });
+  });
+});
+
+describe('the time limit', () => {
+  it("a pass over the limit is refused with the guard's own sentence", async () => {
+    const path = await GOOD_CASES[0].build(dir);
+    const limits = { ...DEFAULT_LIMITS, inspectTimeoutMs: 1 };
+    const verdict = await inspectXlsx(path, limits, 'slow.xlsx');
+    if (verdict.ok) throw new Error('the guard finished within 1 ms; the test needs a slower file');
+    await expect(readWorkbookOnePass(path, 'slow.xlsx', limits)).rejects.toMatchObject({
+      file: 'slow.xlsx',
+      reason: verdict.reason,
+    });
+    expect(verdict.limit).toBe('inspectTimeoutMs');
   });
 });
