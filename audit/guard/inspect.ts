@@ -92,7 +92,7 @@ function failed(file: string, failure: GuardFailure): InspectionFailed {
 }
 
 /** Returns the file's first bytes (up to `SNIFF_BYTES`). */
-async function readHead(path: string, size: number): Promise<Buffer> {
+export async function readHead(path: string, size: number): Promise<Buffer> {
   const handle = await open(path, 'r');
   try {
     const head = Buffer.alloc(Math.min(size, SNIFF_BYTES));
@@ -111,7 +111,7 @@ function decoderFor(first: Buffer): StringDecoder {
 }
 
 /** Streams one XML part of the archive through `handler`; rejects with `GuardFailure`. */
-async function scanPart(
+export async function scanPart(
   dir: ZipDirectory,
   part: string,
   handler: XmlHandler,
@@ -145,7 +145,7 @@ function checkDescriptorSize(dir: ZipDirectory, part: string, limits: Limits): v
 }
 
 /** Returns true for a part the guard streams and counts (so its size is checked by counting). */
-function isScannedPart(part: string, sheetParts: Set<string>): boolean {
+export function isScannedPart(part: string, sheetParts: Set<string>): boolean {
   return (
     part === WORKBOOK_PART ||
     part === WORKBOOK_RELS_PART ||

@@ -13,13 +13,15 @@
  * exceljs), so a refused file gets the guard's own named reason and an unusual file exceljs's
  * own values. Only the time limit is answered here, with the guard's own sentence.
  */
-import { open, stat } from 'node:fs/promises';
-import { StringDecoder } from 'node:string_decoder';
+import { stat } from 'node:fs/promises';
 import type { SheetInput } from '../../../src/core/model';
 import { rangeArea } from '../../guard/cells';
 import { readGuarded } from '../../guard/guarded-read';
 import {
   findShortRead,
+  isScannedPart,
+  readHead,
+  scanPart,
   SHARED_STRINGS_PART,
   WORKBOOK_PART,
   WORKBOOK_RELS_PART,
@@ -29,7 +31,7 @@ import {
 import { DEFAULT_LIMITS, type Limits } from '../../guard/limits';
 import { GuardFailure } from '../../guard/messages';
 import { SharedStringsScan, WorkbookBudget, WorksheetScan } from '../../guard/sheet-scan';
-import { describeNonZip, SNIFF_BYTES } from '../../guard/sniff';
+import { describeNonZip } from '../../guard/sniff';
 import { formatSeconds, ReaderTimeoutError, withTimeout } from '../../guard/timeout';
 import {
   definedNameRanges,
@@ -39,13 +41,7 @@ import {
   resolveWorkbookTarget,
   WorkbookPartHandler,
 } from '../../guard/workbook-parts';
-import { XmlScanner, type XmlHandler } from '../../guard/xml-scan';
-import {
-  openZipDirectory,
-  streamEntry,
-  type StreamControl,
-  type ZipDirectory,
-} from '../../guard/zip';
+import { openZipDirectory, type StreamControl, type ZipDirectory } from '../../guard/zip';
 import { readWorkbook, UnreadableWorkbookError } from '../xlsx';
 import {
   SharedStringsCollector,
@@ -66,59 +62,12 @@ export type OnePassOutcome =
   | { kind: 'refused'; reason: string }
   | { kind: 'unsupported'; why: string };
 
-/** Returns the file's first bytes (up to `SNIFF_BYTES`). */
-async function readHead(path: string, size: number): Promise<Buffer> {
-  const handle = await open(path, 'r');
-  try {
-    const head = Buffer.alloc(Math.min(size, SNIFF_BYTES));
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    return head.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Streams one XML part through `handler` (UTF-16 when its byte-order mark says so). */
-async function scanPart(
-  dir: ZipDirectory,
-  part: string,
-  handler: XmlHandler,
-  control: StreamControl,
-): Promise<void> {
-  const scanner = new XmlScanner(part, handler);
-  let decoder: StringDecoder | null = null;
-  await streamEntry(
-    dir,
-    part,
-    (chunk) => {
-      decoder ??= new StringDecoder(
-        chunk.length >= 2 && chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf16le' : 'utf8',
-      );
-      scanner.write(decoder.write(chunk));
-    },
-    control,
-  );
-  if (decoder) scanner.write((decoder as StringDecoder).end());
-  scanner.end();
-}
-
 function refuse(reason: string): never {
   throw new GuardFailure(reason);
 }
 
 function unsupported(why: string): never {
   throw new UnsupportedWorkbookError(why);
-}
-
-/** Returns true for a part the guard streams and counts rather than checking its size. */
-function isScannedPart(part: string, sheetParts: Set<string>): boolean {
-  return (
-    part === WORKBOOK_PART ||
-    part === WORKBOOK_RELS_PART ||
-    part === SHARED_STRINGS_PART ||
-    sheetParts.has(part) ||
-    WORKSHEET_PART.test(part)
-  );
 }
 
 interface SheetToRead {
