@@ -8,29 +8,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { auditPeriod, EXIT, exitCodeFor, main, type CliIo } from '../../audit/cli';
+import { auditPeriod, EXIT, exitCodeFor } from '../../audit/cli';
+import { runCli, type CliRun } from './support/run-cli';
 import type { ReportJson } from '../../audit/report/model';
 import { organisation, tempDir, writeWorkbook } from './support/workbooks';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the CLI with a clock fixed at noon on `today` (local time). */
-async function run(argv: string[], options: { today?: string; tty?: boolean } = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const [y, m, d] = (options.today ?? '2026-10-01').split('-').map(Number);
-  const io: CliIo = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s), isTTY: options.tty ?? false },
-    env: {},
-    now: () => new Date(y, m - 1, d, 12, 0, 0),
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
+function run(argv: string[], options: { today?: string; tty?: boolean } = {}): Promise<CliRun> {
+  return runCli(argv, options);
 }
 
 function readReport(out: string, quarter = '2026-Q3'): ReportJson {

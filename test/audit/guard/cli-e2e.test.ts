@@ -7,8 +7,8 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main, type CliIo } from '../../../audit/cli';
 import type { ReportJson } from '../../../audit/report/model';
+import { runCli } from '../support/run-cli';
 import { organisation, tempDir, writeWorkbook } from '../support/workbooks';
 import { BAD_CASES, GOOD_CASES } from './support/corpus';
 
@@ -20,18 +20,7 @@ beforeAll(() => {
 });
 afterAll(() => cleanup());
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s), isTTY: false },
-    env: {},
-    now: () => new Date(2026, 9, 1, 12, 0, 0),
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = (argv: string[]) => runCli(argv);
 
 describe('raci-audit on a folder of hostile files beside a good one', () => {
   it('reports each bad file unreadable with its reason, still audits the good one, exits 3', async () => {

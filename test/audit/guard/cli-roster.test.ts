@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { main, type CliIo } from '../../../audit/cli';
+import { runCli } from '../support/run-cli';
 import { organisation, tempDir, writeWorkbook } from '../support/workbooks';
 import { BAD_CASES } from './support/corpus';
 
@@ -16,18 +16,7 @@ beforeAll(() => {
 });
 afterAll(() => cleanup());
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s), isTTY: false },
-    env: {},
-    now: () => new Date(2026, 9, 1, 12, 0, 0),
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = (argv: string[]) => runCli(argv);
 
 describe('raci-audit --leadership with a hostile roster', () => {
   it('stops with exit 2 and the guard reason, naming the roster', async () => {

@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXIT, exitCodeFor, main, type CliIo } from '../../../audit/cli';
+import { EXIT, exitCodeFor } from '../../../audit/cli';
+import { runCli } from '../support/run-cli';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp-test-server';
 
 const EXAMPLES = join(__dirname, '..', '..', '..', 'examples');
@@ -34,15 +35,8 @@ afterEach(async () => {
   await rm(out, { recursive: true, force: true });
 });
 
-async function run(flags: string[], env: Record<string, string | undefined>) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text), isTTY: false },
-    env,
-    now: () => new Date(2026, 9, 1, 12, 0, 0),
-  };
+/** Runs the CLI on the bundled examples for 2026-Q3 into `out`, with `env` as its environment. */
+function run(flags: string[], env: Record<string, string | undefined>) {
   const argv = [
     join(EXAMPLES, 'workbooks'),
     '--leadership',
@@ -53,8 +47,7 @@ async function run(flags: string[], env: Record<string, string | undefined>) {
     out,
     ...flags,
   ];
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
+  return runCli(argv, { env });
 }
 
 const mailEnv = () => ({ SMTP_URL: server.url(), MAIL_FROM: FROM });
