@@ -9,7 +9,6 @@
  */
 import {
   analyse,
-  quarterOfDate,
   type AnalysisResult,
   type Config,
   type ConfigError,
@@ -69,28 +68,15 @@ interface StoredRun {
  * Returns the analysis of the sheets as of `today`, in the quarter that contains today: dates up
  * to today are not in the future, and the sponsor's review of the running quarter is pending
  * (info) until the quarter ends. The quarter follows the fiscal year in force: the stored
- * settings', or the workbook's Config sheet's when it sets another start month. `analyse` reads
- * a quarter it is given with the caller's month and reports a Config sheet that differs, so in
- * that (rare) case the month in force is learned from an analysis without a fixed quarter and
- * the sheets are analysed again in that year's quarter.
+ * settings', or the workbook's Config sheet's when it sets another start month (the core's
+ * `quarter: 'current'`).
  */
 export function analyseAsOfToday(
   sheets: SheetInput[],
   today: string,
   settings: Config,
 ): AnalysisResult {
-  const inQuarterOfToday = (config: Config): AnalysisResult =>
-    analyse(sheets, {
-      today,
-      asOf: today,
-      quarter: quarterOfDate(today, config.fiscalYearStartMonth),
-      config,
-    });
-  const first = inQuarterOfToday(settings);
-  if (!first.configErrors.some((e) => e.key === 'fiscalYearStartMonth')) return first;
-  const month = analyse(sheets, { today, config: settings }).config.fiscalYearStartMonth;
-  if (month === settings.fiscalYearStartMonth) return first;
-  return inQuarterOfToday({ ...settings, fiscalYearStartMonth: month });
+  return analyse(sheets, { today, asOf: today, quarter: 'current', config: settings });
 }
 
 /**

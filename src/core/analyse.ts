@@ -21,10 +21,12 @@ export interface AnalyseOptions {
   /**
    * The audited quarter, fixed by the caller: `YYYY-Qn`, read with the fiscal year start month
    * of `config` (never the workbook's Config sheet), or a quarter already resolved (id, first
-   * and last day), taken as given. Default: the last quarter that has ended as of `today`, by
-   * the effective configuration (the workbook's Config sheet applies).
+   * and last day), taken as given. `'current'`: the quarter containing `asOf` (or `today`), by
+   * the effective configuration (the workbook's Config sheet applies), as the add-on judges a
+   * workbook while it is edited. Default: the last quarter that has ended as of `today`, by
+   * the effective configuration.
    */
-  quarter?: string | Quarter;
+  quarter?: string | Quarter | 'current';
   /** `YYYY-MM-DD`; default: the quarter's last day, or `today` if the quarter is still running. */
   asOf?: string;
   /** A configuration already resolved by the shell (from a file or settings); default: the defaults. */
@@ -56,7 +58,8 @@ export function analyse(sheets: SheetInput[], options: AnalyseOptions): Analysis
     config = resolved.config;
     configErrors.push(...resolved.errors);
     const month = base.fiscalYearStartMonth;
-    if (options.quarter !== undefined && config.fiscalYearStartMonth !== month) {
+    const callerFixedQuarter = options.quarter !== undefined && options.quarter !== 'current';
+    if (callerFixedQuarter && config.fiscalYearStartMonth !== month) {
       const where = configSheet.where.fiscalYearStartMonth ?? {};
       const sheet = where.sheet ?? configSheet.sheet;
       configErrors.push({

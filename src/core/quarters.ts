@@ -80,9 +80,10 @@ export interface PeriodOptions {
   today: string;
   /**
    * `YYYY-Qn` (read with `fiscalYearStartMonth`), or a quarter the caller already resolved
-   * (taken as given); default: the last quarter that has ended by `today`.
+   * (taken as given), or `'current'`: the quarter containing `asOf` (or `today`); default: the
+   * last quarter that has ended by `today`.
    */
-  quarter?: string | Quarter;
+  quarter?: string | Quarter | 'current';
   /** `YYYY-MM-DD`; default: the quarter's last day, or `today` while the quarter runs. */
   asOf?: string;
   fiscalYearStartMonth: number;
@@ -110,9 +111,11 @@ export function resolvePeriod(options: PeriodOptions): { quarter: Quarter; asOf:
   const quarter =
     typeof given === 'object'
       ? checkQuarter(given)
-      : given
-        ? quarterFromId(given, fiscalYearStartMonth)
-        : lastEndedQuarter(today, fiscalYearStartMonth);
+      : given === 'current'
+        ? quarterOfDate(options.asOf ?? today, fiscalYearStartMonth)
+        : given
+          ? quarterFromId(given, fiscalYearStartMonth)
+          : lastEndedQuarter(today, fiscalYearStartMonth);
   if (options.asOf !== undefined) {
     if (!isIsoDate(options.asOf)) {
       throw new RangeError(`"${options.asOf}" is not a calendar date written YYYY-MM-DD.`);

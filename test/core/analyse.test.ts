@@ -94,3 +94,36 @@ describe('analyse: no quarter given (the add-on)', () => {
     expect(result.configErrors).toEqual([]);
   });
 });
+
+describe("analyse: quarter 'current' (the add-on judging a workbook as it is edited)", () => {
+  it("takes the quarter containing as-of, by the Config sheet's fiscal year, with no config error", () => {
+    const result = analyse(sheets, {
+      today: '2026-11-22',
+      asOf: '2026-11-22',
+      quarter: 'current',
+      config: defaultConfig(),
+    });
+    // Fiscal year from July, named by the year it ends: 2026-10-01..2026-12-31 is 2027-Q2.
+    expect(result.quarter).toEqual({ id: '2027-Q2', start: '2026-10-01', end: '2026-12-31' });
+    expect(result.asOf).toBe('2026-11-22');
+    expect(result.config.fiscalYearStartMonth).toBe(7);
+    expect(result.configErrors).toEqual([]);
+    // No sponsor review yet in the running quarter: pending, reported as info.
+    expect(result.items[0].sponsorReview.status).toBe('pending');
+    expect(
+      result.findings
+        .filter((f) => f.rule === 'review/sponsor-review-missing')
+        .map((f) => f.severity),
+    ).toEqual(['info']);
+  });
+
+  it('uses today when no as-of is given, in calendar quarters without a Config sheet', () => {
+    const result = analyse(sheets.slice(0, -1), {
+      today: '2026-03-31',
+      quarter: 'current',
+      config: defaultConfig(),
+    });
+    expect(result.quarter.id).toBe('2026-Q1');
+    expect(result.asOf).toBe('2026-03-31');
+  });
+});
