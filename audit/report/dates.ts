@@ -2,12 +2,9 @@
  * Calendar helpers the audit shell needs on top of the core's: the machine's local calendar
  * date (the only clock reading, done by cli.ts) and the quarter id before a quarter id (where
  * last quarter's report lives). Date and quarter arithmetic itself is the core's
- * (`src/core/index.ts`); `isIsoDate` and `isQuarterId` are re-exported from there for the
- * modules that import them from this file.
+ * (`src/core/index.ts`).
  */
 import { previousQuarter, quarterFromId } from '../../src/core';
-
-export { isIsoDate, isQuarterId } from '../../src/core';
 
 /**
  * Returns the quarter id before `id` (`2026-Q1` -> `2025-Q4`); ids count the same way in every
