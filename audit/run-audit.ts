@@ -3,29 +3,22 @@
  * reads and analyses each one on its own, on all cores when there are several files (worker
  * threads, `audit/parallel/pool.ts`; the same work in-process when no compiled worker exists,
  * as under jest), keeps only the slim part of each result the report needs, builds the one
- * report model, and writes every report under `<out>/<quarter>/` atomically. Files above
- * `STREAM_ABOVE_BYTES` are read with the streaming reader (`audit/parallel/stream-read.ts`);
- * every file is read behind the input guard (`readGuarded`) and hashed as a stream. Progress goes to a callback; problems a person must fix before the run can
- * happen (a bad path, quarter, previous report) throw an `AuditUsageError` (exit code 2).
+ * report model, and writes every report under `<out>/<quarter>/` atomically. One file's audit
+ * (hash, guarded read, analysis) is `auditFile` in `audit-file.ts`. Progress goes to a
+ * callback; problems a person must fix before the run can happen (a bad path, quarter,
+ * previous report) throw an `AuditUsageError` (exit code 2).
  */
-import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { analyse } from '../src/core/analyse';
 import { defaultConfig, type Config } from '../src/core/config';
-import type { AnalysisResult, SheetInput } from '../src/core/model';
+import type { SheetInput } from '../src/core/model';
 import { isIsoDate, isQuarterId, resolvePeriod } from '../src/core';
-import { readGuarded } from './guard/guarded-read';
-import { DEFAULT_LIMITS } from './guard/limits';
+import { auditFile, type FoundFile } from './audit-file';
 import { auditInWorkers } from './parallel/pool';
-import { slimAnalysisResult } from './parallel/slim-result';
-import { streamReadWorkbook } from './parallel/stream-read';
-import { readWorkbookOnePass } from './read/fast/one-pass';
-import { UnreadableWorkbookError } from './read/xlsx';
 import { previousQuarterId } from './report/dates';
 import { renderIndexHtml } from './report/html';
 import { parseReportJson, renderReportJson } from './report/json';
@@ -73,9 +66,6 @@ export interface AuditOptions {
   streamAboveBytes?: number;
 }
 
-/** Files above this size on disk are streamed rather than loaded whole (bytes). */
-export const STREAM_ABOVE_BYTES = 2 * 1024 * 1024;
-
 /** Returns the compiled worker entry next to this file, or undefined when running from source. */
 function compiledWorkerScript(): string | undefined {
   const script = join(__dirname, 'parallel', 'worker.js');
@@ -100,12 +90,6 @@ const DEFAULT_FROM = 'RACI Guard <raci-guard@localhost>';
 
 function isWorkbookName(name: string): boolean {
   return /\.xlsx$/i.test(name) && !name.startsWith('~$') && !name.startsWith('.');
-}
-
-interface FoundFile {
-  path: string;
-  /** Relative to the path given (a folder), or the file's name (a file given directly). */
-  file: string;
 }
 
 async function walk(dir: string, root: string, skip: string, out: FoundFile[]): Promise<void> {
@@ -150,17 +134,6 @@ export async function findWorkbooks(paths: string[], outDir: string): Promise<Fo
     if (n > 1) f.file = `${f.file} (${n})`;
   }
   return found;
-}
-
-/** Returns the SHA-256 of a file, read as a stream (a large file is never held whole). */
-function hashFile(path: string): Promise<string> {
-  return new Promise((resolvePromise, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolvePromise(hash.digest('hex')));
-  });
 }
 
 /**
@@ -256,61 +229,6 @@ export async function writeStreamAtomic(path: string, source: Readable): Promise
     await unlink(temp).catch(() => undefined);
     throw err;
   }
-}
-
-/**
- * Returns the audited file: its hash and the core's analysis (slimmed to what the report
- * reads), or why it could not be read.
- */
-export async function auditFile(
-  found: FoundFile,
-  options: {
-    today: string;
-    quarter: string;
-    asOf: string;
-    config: Config;
-    leadership?: SheetInput[];
-    /** Files larger than this (bytes) are read with the streaming reader. */
-    streamAboveBytes?: number;
-  },
-): Promise<AuditedFile> {
-  let sha256 = '';
-  let size: number;
-  try {
-    const info = await stat(found.path);
-    if (!info.isFile()) {
-      return { file: found.file, sha256, error: 'the path is not a regular file' };
-    }
-    size = info.size;
-    sha256 = await hashFile(found.path);
-  } catch {
-    return { file: found.file, sha256, error: 'the file does not exist or cannot be opened' };
-  }
-  let sheets: SheetInput[];
-  try {
-    // Both readers behind the input guard. Large files: the guard inspects the file first,
-    // holds the streaming read to its time limit and checks nothing it counted is missing.
-    // The rest: one guarded pass (guard checks and values together, no exceljs); a file it
-    // refuses or does not copy exceljs on goes through readGuarded + exceljs as before.
-    sheets =
-      size > (options.streamAboveBytes ?? STREAM_ABOVE_BYTES)
-        ? await readGuarded(found.path, found.file, () =>
-            streamReadWorkbook(found.path, { timeoutMs: DEFAULT_LIMITS.readTimeoutMs }),
-          )
-        : await readWorkbookOnePass(found.path, found.file);
-  } catch (err) {
-    if (err instanceof UnreadableWorkbookError)
-      return { file: found.file, sha256, error: err.reason };
-    throw err;
-  }
-  const result: AnalysisResult = analyse(sheets, {
-    today: options.today,
-    quarter: options.quarter,
-    asOf: options.asOf,
-    config: options.config,
-    leadership: options.leadership,
-  });
-  return { file: found.file, sha256, result: slimAnalysisResult(result) };
 }
 
 async function loadPrevious(

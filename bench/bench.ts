@@ -21,7 +21,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyse } from '../src/core/analyse';
 import { defaultConfig } from '../src/core/config';
-import { auditFile } from '../audit/run-audit';
+import { auditFile } from '../audit/audit-file';
 import { loadAddon, readBuiltAddon } from '../test/support/addon-harness';
 import { plainMatrix } from '../test/addon/workbooks';
 import { matrixGrid, writeLargeMatrixWorkbook, writeRealisticWorkbook } from './corpus';

@@ -14,10 +14,10 @@
 import { open as openFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import type { CellValue, Grid, SheetInput } from '../../src/core/model';
-import { toCellValue, UnreadableWorkbookError } from '../read/xlsx';
+import { loadExcelJS, toCellValue, UnreadableWorkbookError } from '../read/xlsx';
 
 /** Time allowed for streaming one workbook when the caller gives none (milliseconds). */
 export const DEFAULT_STREAM_TIMEOUT_MS = 60_000;
@@ -39,10 +39,15 @@ const WORKSHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 const MERGE_CELL = /<mergeCell\b[^>]*?\bref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"/g;
 
 /** exceljs's own date helpers, so a streamed date is decided exactly as its loader decides it. */
-const exceljsUtils = require('exceljs/lib/utils/utils') as {
+interface ExceljsDateUtils {
   isDateFmt(format: string | undefined): boolean;
   excelToDate(serial: number, date1904: boolean): Date;
-};
+}
+
+/** Returns exceljs's date helpers, loaded on first use (exceljs is only loaded for large files). */
+function exceljsUtils(): ExceljsDateUtils {
+  return require('exceljs/lib/utils/utils') as ExceljsDateUtils;
+}
 
 /**
  * Returns the cell's value as the full loader would give it: the streaming reader leaves a
@@ -60,8 +65,11 @@ function loaderValue(
       return { ...value, result: { error: errorResult } } as ExcelJS.CellValue;
     }
     const result = (value as { result?: unknown }).result;
-    if (typeof result === 'number' && exceljsUtils.isDateFmt(numFmt)) {
-      return { ...value, result: exceljsUtils.excelToDate(result, date1904) } as ExcelJS.CellValue;
+    if (typeof result === 'number' && exceljsUtils().isDateFmt(numFmt)) {
+      return {
+        ...value,
+        result: exceljsUtils().excelToDate(result, date1904),
+      } as ExcelJS.CellValue;
     }
   }
   return value;
@@ -375,7 +383,7 @@ async function streamSheets(
 ): Promise<SheetInput[]> {
   const ordered = await orderedXlsxStream(path);
   onStream(ordered.stream);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(ordered.stream, {
+  const reader = new (loadExcelJS().stream.xlsx.WorkbookReader)(ordered.stream, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

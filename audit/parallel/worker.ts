@@ -1,11 +1,11 @@
 /**
  * The body of one audit worker thread (started by `pool.ts` from its compiled form,
  * `dist/audit/parallel/worker.js`): for each job it audits one file exactly as the main thread
- * would (`auditFile` from run-audit, which reads, analyses and slims the result) and posts the
+ * would (`auditFile` from audit-file.ts, which reads, analyses and slims the result) and posts the
  * small result back. An unexpected error is posted back too, so the run stops with it.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { auditFile } from '../run-audit';
+import { auditFile } from '../audit-file';
 import type { WorkerJob, WorkerReply, WorkerSetup } from './protocol';
 
 const setup = workerData as WorkerSetup;
