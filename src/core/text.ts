@@ -12,15 +12,64 @@ import type { CellValue } from './model';
  */
 export function cellText(v: CellValue | undefined): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v.replace(/\u00a0/g, ' ').trim();
+  if (typeof v === 'string') return (v.includes('\u00a0') ? v.replace(/\u00a0/g, ' ') : v).trim();
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   return '';
 }
 
-/** Returns the text with every run of white space (including new lines) folded to one space, trimmed. */
+/**
+ * True for the characters `foldSpaces` folds: white space as JavaScript's `\s` and `trim()`
+ * know it (tab, new lines, form feed, Unicode spaces and line separators, byte order mark) and
+ * the zero-width space U+200B.
+ */
+export function isFoldedSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** True when folding would change the text: space at an end, two in a row, or a space other than ' '. */
+function needsFolding(s: string): boolean {
+  const last = s.length - 1;
+  if (last < 0) return false;
+  if (isFoldedSpace(s.charCodeAt(0)) || isFoldedSpace(s.charCodeAt(last))) return true;
+  for (let i = 1; i < last; i++) {
+    const code = s.charCodeAt(i);
+    if (code === 0x20) {
+      if (isFoldedSpace(s.charCodeAt(i + 1))) return true;
+    } else if (isFoldedSpace(code)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Returns the text with every run of white space (including new lines and zero-width spaces)
+ * folded to one space, trimmed. Text that needs no folding, most of it, is returned as it is.
+ */
 export function foldSpaces(s: string): string {
-  return s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  if (!needsFolding(s)) return s;
+  let folded = '';
+  let i = 0;
+  while (i < s.length) {
+    while (i < s.length && isFoldedSpace(s.charCodeAt(i))) i++;
+    const start = i;
+    while (i < s.length && !isFoldedSpace(s.charCodeAt(i))) i++;
+    if (i > start) folded = folded === '' ? s.slice(start, i) : `${folded} ${s.slice(start, i)}`;
+  }
+  return folded;
 }
 
 /** Returns the name lowercased, with white space folded and trimmed: the key names match on. */
