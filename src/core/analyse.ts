@@ -5,7 +5,7 @@
  */
 import { configFromPairs, defaultConfig, resolveConfig, type Config } from './config';
 import { runRules, sortFindings } from './engine';
-import { readConfigSheet, recogniseGovernanceSheets } from './governance/sheets';
+import { headerIndexes, readConfigSheet, recogniseGovernanceSheets } from './governance/sheets';
 import { computeReviews } from './governance/review';
 import { applyWaivers } from './governance/waivers';
 import { computeItems, computeSponsors } from './governance/compliance';
@@ -47,7 +47,9 @@ export function analyse(sheets: SheetInput[], options: AnalyseOptions): Analysis
   const base = options.config ?? defaultConfig();
   const configErrors: ConfigError[] = [];
   let config = base;
-  const configSheet = readConfigSheet(sheets);
+  // Each sheet's header keys, read once for the Config sheet and the other governance sheets.
+  const indexes = headerIndexes(sheets);
+  const configSheet = readConfigSheet(sheets, indexes);
   if (configSheet) {
     const resolved = resolveConfig(
       configFromPairs(configSheet.pairs),
@@ -72,7 +74,7 @@ export function analyse(sheets: SheetInput[], options: AnalyseOptions): Analysis
     }
   }
 
-  const governance = recogniseGovernanceSheets(sheets, config, options.leadership ?? []);
+  const governance = recogniseGovernanceSheets(sheets, config, options.leadership ?? [], indexes);
   const workbook: WorkbookModel = {
     ...governance.model,
     sheetNames: sheets.map((s) => s.name),

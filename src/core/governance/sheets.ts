@@ -30,11 +30,27 @@ const HEADER_SCAN_ROWS = 20;
 
 type Columns<F extends string> = Partial<Record<F, number>>;
 
+/** True for the characters a header key keeps: `a`-`z` and `0`-`9`. */
+function isKeyChar(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+}
+
 /** Returns header text reduced to letters and digits, lowercased: `Holder(s)` -> `holders`. */
 export function headerKey(value: CellValue | undefined): string {
-  return cellText(value)
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '');
+  // Lowercased first, as a whole: a few non-ASCII letters lowercase to ASCII ones (the Kelvin
+  // sign K to k). Then the runs of letters and digits are kept, everything else dropped.
+  const lower = cellText(value).toLowerCase();
+  let key = '';
+  let runStart = -1;
+  for (let i = 0; i < lower.length; i++) {
+    if (isKeyChar(lower.charCodeAt(i))) {
+      if (runStart < 0) runStart = i;
+    } else if (runStart >= 0) {
+      key += lower.slice(runStart, i);
+      runStart = -1;
+    }
+  }
+  return runStart < 0 ? key : key + lower.slice(runStart);
 }
 
 const REGISTER_HEADERS = {
@@ -121,30 +137,54 @@ const CONFIG_HEADERS = {
   value: ['value', 'settingvalue', 'val'],
 };
 
+/** Every header key any governance sheet kind looks for: the only keys worth indexing. */
+const HEADER_WORDS: ReadonlySet<string> = new Set(
+  [
+    REGISTER_HEADERS,
+    ROLE_HEADERS,
+    LEADERSHIP_HEADERS,
+    REVIEW_HEADERS,
+    WAIVER_HEADERS,
+    CONFIG_HEADERS,
+  ].flatMap((headers) => Object.values<string[]>(headers).flat()),
+);
+
 /**
  * The header keys of a sheet's first rows: for each of the first `HEADER_SCAN_ROWS` rows, every
- * key on it and the columns (0-based, left to right) where it appears. Worked out once per sheet
- * and shared by the searches for each sheet kind, so a cell's text is reduced once, not once per
- * synonym and kind.
+ * key on it that some sheet kind looks for (a synonym of one of its columns) and the columns
+ * (0-based, left to right) where it appears. Worked out once per sheet and shared by the
+ * searches for each sheet kind, so a cell's text is reduced once, not once per synonym and kind.
+ * Rows holding no such key (most rows) have an empty map.
  */
-export type HeaderIndex = Map<string, number[]>[];
+export type HeaderIndex = ReadonlyMap<string, number[]>[];
+
+const NO_HEADER_KEYS: ReadonlyMap<string, number[]> = new Map();
 
 /** Returns the header index of the sheet's first rows (see `HeaderIndex`). */
 export function headerIndex(rows: Grid): HeaderIndex {
   const index: HeaderIndex = [];
   for (let r = 0; r < Math.min(rows.length, HEADER_SCAN_ROWS); r++) {
     const row = rows[r] ?? [];
-    const byKey = new Map<string, number[]>();
+    let byKey: Map<string, number[]> | undefined;
     for (let i = 0; i < row.length; i++) {
       const key = headerKey(row[i]);
-      if (key === '') continue;
+      if (!HEADER_WORDS.has(key)) continue;
+      if (!byKey) byKey = new Map();
       const columns = byKey.get(key);
       if (columns) columns.push(i);
       else byKey.set(key, [i]);
     }
-    index.push(byKey);
+    index.push(byKey ?? NO_HEADER_KEYS);
   }
   return index;
+}
+
+/**
+ * Returns each sheet's header index (see `HeaderIndex`), worked out once per sheet for both the
+ * Config sheet search and the recognition of the other governance sheets.
+ */
+export function headerIndexes(sheets: readonly SheetInput[]): Map<SheetInput, HeaderIndex> {
+  return new Map(sheets.map((sheet) => [sheet, headerIndex(sheet.rows)]));
 }
 
 /**
@@ -432,9 +472,13 @@ export function readWaivers(
 /**
  * Returns the Config sheet's key/value pairs and where each key sits (for error messages), or
  * undefined when no sheet has a Key and a Value column. A sheet named "Config" (or "Settings")
- * is preferred when several qualify.
+ * is preferred when several qualify. `indexes`: the sheets' header indexes when already worked
+ * out (see `headerIndexes`).
  */
-export function readConfigSheet(sheets: SheetInput[]):
+export function readConfigSheet(
+  sheets: SheetInput[],
+  indexes?: ReadonlyMap<SheetInput, HeaderIndex>,
+):
   | {
       sheet: string;
       pairs: { key: string; value: CellValue }[];
@@ -446,7 +490,7 @@ export function readConfigSheet(sheets: SheetInput[]):
   );
   for (const sheet of ordered) {
     const header = findHeader(
-      headerIndex(sheet.rows),
+      indexes?.get(sheet) ?? headerIndex(sheet.rows),
       CONFIG_HEADERS,
       (c) => c.key !== undefined && c.value !== undefined,
     );
@@ -470,12 +514,14 @@ export function readConfigSheet(sheets: SheetInput[]):
  * waivers) and the names of the sheets that are governance sheets, which must not be searched
  * for matrices. Several sheets of one kind (say a process register and a service register)
  * are merged in workbook order; the model names the first. `leadership` is an extra roster
- * workbook shared by all workbooks; its members are added to the workbook's own.
+ * workbook shared by all workbooks; its members are added to the workbook's own. `indexes`: the
+ * sheets' header indexes when already worked out (see `headerIndexes`).
  */
 export function recogniseGovernanceSheets(
   sheets: SheetInput[],
   config: Config,
   leadership: SheetInput[],
+  indexes?: ReadonlyMap<SheetInput, HeaderIndex>,
 ): { model: Partial<WorkbookModel>; claimed: Set<string> } {
   const model: Partial<WorkbookModel> = {};
   const claimed = new Set<string>();
@@ -486,7 +532,7 @@ export function recogniseGovernanceSheets(
   for (const sheet of sheets) {
     claimed.add(sheet.name);
     // The sheet's header keys, worked out once for all five kinds.
-    const index = headerIndex(sheet.rows);
+    const index = indexes?.get(sheet) ?? headerIndex(sheet.rows);
     const register = readRegister(sheet, config, index);
     if (register) {
       if (model.register) model.register.items.push(...register.items);

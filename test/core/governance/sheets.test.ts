@@ -5,6 +5,9 @@
  */
 import { defaultConfig } from '../../../src/core/config';
 import {
+  headerIndex,
+  headerIndexes,
+  headerKey,
   readConfigSheet,
   readLeadership,
   readRegister,
@@ -417,5 +420,90 @@ describe('several sheets of one kind', () => {
     ]);
     expect(model.register?.items.map((i) => i.kind)).toEqual(['process', 'service']);
     expect([...claimed]).toEqual(['Processes', 'Services']);
+  });
+});
+
+describe('header keys and the header index', () => {
+  /** The definition the character loop of `headerKey` must match exactly. */
+  const keyByRegExp = (text: string) =>
+    text
+      .replace(/\u00a0/g, ' ')
+      .trim()
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '');
+
+  const cases: [string | number | boolean | null, string][] = [
+    ['Holder(s)', 'holders'],
+    ['LT Sponsor', 'ltsponsor'],
+    ['  Process / Service ', 'processservice'],
+    ['Sign-off', 'signoff'],
+    ['already', 'already'],
+    ['(((', ''],
+    ['', ''],
+    [null, ''],
+    [1.5, '15'],
+    [true, 'true'],
+    ['\u212Aey', 'key'],
+    ['Émail', 'mail'],
+  ];
+  it.each(cases)('reduces %j to %j', (value, key) => {
+    expect(headerKey(value)).toBe(key);
+  });
+
+  it('equals the regular-expression reduction on punctuated, spaced and non-ASCII text', () => {
+    const texts = [
+      'Review\u00a0type',
+      ' Approved-by: ',
+      'Date of review (yyyy-mm-dd)',
+      'İtem',
+      'ROLE\tNAME\n',
+      'a.b.c',
+      '__x__',
+      'Ünïcödé 12',
+    ];
+    for (const text of texts) expect([text, headerKey(text)]).toEqual([text, keyByRegExp(text)]);
+  });
+
+  it('indexes only the keys some sheet kind looks for, by row, with every column they are in', () => {
+    const index = headerIndex([['Title of the sheet'], ['Owner', 'Notes', 'owner', 'Role'], []]);
+    expect(index.map((byKey) => [...byKey])).toEqual([
+      [],
+      [
+        ['owner', [0, 2]],
+        ['notes', [1]],
+        ['role', [3]],
+      ],
+      [],
+    ]);
+  });
+
+  it('looks at the first 20 rows only', () => {
+    const rows = Array.from({ length: 30 }, () => ['Role', 'Holders']);
+    expect(headerIndex(rows)).toHaveLength(20);
+  });
+
+  it('gives each sheet its own index, and the readers the same result with it as without', () => {
+    const roles: SheetInput = {
+      name: 'People',
+      rows: [
+        ['Role', 'Holders'],
+        ['CAB', 'Ann Lee'],
+      ],
+    };
+    const settings: SheetInput = {
+      name: 'Settings',
+      rows: [
+        ['Key', 'Value'],
+        ['model', 'RASCI'],
+      ],
+    };
+    const sheets = [roles, settings];
+    const indexes = headerIndexes(sheets);
+    expect([...indexes.keys()]).toEqual(sheets);
+    expect(indexes.get(roles)).toEqual(headerIndex(roles.rows));
+    expect(readConfigSheet(sheets, indexes)).toEqual(readConfigSheet(sheets));
+    expect(recogniseGovernanceSheets(sheets, config, [], indexes)).toEqual(
+      recogniseGovernanceSheets(sheets, config, []),
+    );
   });
 });
