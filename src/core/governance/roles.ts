@@ -1,17 +1,47 @@
 /**
  * The Roles sheet as the role rules use it: which Roles-sheet entries a matrix role column
  * refers to (by role name, else by generic category, ignoring case and spacing), the closest
- * known role for a suggestion, and which codes a role carries in a matrix.
+ * known role for a suggestion. (Which codes a role carries in a matrix: `letterCounts` in
+ * `matrix/describe.ts`.)
  */
-import type { CodeLetter, RaciMatrix, RoleEntry } from '../model';
+import type { RoleEntry } from '../model';
 import { normaliseName } from '../text';
+
+/** A Roles-sheet entry's role and category as written, and normalised for matching. */
+interface EntryNames {
+  role: string;
+  roleKey: string;
+  category: string;
+  categoryKey: string;
+}
+
+const namesByEntry = new WeakMap<RoleEntry, EntryNames>();
+
+/**
+ * Returns the entry's role and category normalised, worked out once per entry (every role
+ * column of every matrix is looked up in the same entries, by several rules) and again only
+ * when the entry's text has changed since.
+ */
+function entryNames(entry: RoleEntry): EntryNames {
+  let names = namesByEntry.get(entry);
+  if (!names || names.role !== entry.role || names.category !== entry.category) {
+    names = {
+      role: entry.role,
+      roleKey: normaliseName(entry.role),
+      category: entry.category,
+      categoryKey: normaliseName(entry.category),
+    };
+    namesByEntry.set(entry, names);
+  }
+  return names;
+}
 
 /** Returns the Roles-sheet entries a role name refers to: by role name, else by category. */
 export function roleEntriesFor(name: string, entries: readonly RoleEntry[]): RoleEntry[] {
   const wanted = normaliseName(name);
   if (wanted === '') return [];
-  const byRole = entries.filter((e) => normaliseName(e.role) === wanted);
-  return byRole.length ? byRole : entries.filter((e) => normaliseName(e.category) === wanted);
+  const byRole = entries.filter((e) => entryNames(e).roleKey === wanted);
+  return byRole.length ? byRole : entries.filter((e) => entryNames(e).categoryKey === wanted);
 }
 
 function editDistance(a: string, b: string): number {
@@ -37,17 +67,8 @@ export function closestRole(name: string, entries: readonly RoleEntry[]): string
   let best: { role: string; distance: number } | undefined;
   for (const e of entries) {
     if (e.role.trim() === '') continue;
-    const distance = editDistance(wanted, normaliseName(e.role));
+    const distance = editDistance(wanted, entryNames(e).roleKey);
     if (!best || distance < best.distance) best = { role: e.role, distance };
   }
   return best && best.distance <= Math.ceil(wanted.length / 2) ? best.role : undefined;
-}
-
-/** Returns the set of code letters the role at `roleIndex` carries anywhere in the matrix. */
-export function lettersOfRole(matrix: RaciMatrix, roleIndex: number): Set<CodeLetter> {
-  const letters = new Set<CodeLetter>();
-  for (const activity of matrix.activities) {
-    for (const letter of activity.cells[roleIndex]?.letters ?? []) letters.add(letter);
-  }
-  return letters;
 }

@@ -4,7 +4,8 @@
  */
 import { at } from '../../governance/findings';
 import { parsePerson, samePerson, type Person } from '../../governance/people';
-import { lettersOfRole, roleEntriesFor } from '../../governance/roles';
+import { roleEntriesFor } from '../../governance/roles';
+import { letterCounts } from '../../matrix/describe';
 import type { Rule, RuleFinding } from '../types';
 
 export const roleSharedAccountability: Rule = {
@@ -20,7 +21,7 @@ export const roleSharedAccountability: Rule = {
     const findings: RuleFinding[] = [];
     for (const matrix of workbook.matrices) {
       matrix.roles.forEach((role, index) => {
-        if (!lettersOfRole(matrix, index).has('A')) return;
+        if (!letterCounts(matrix, index).has('A')) return;
         const holders: { text: string; person: Person }[] = [];
         for (const entry of roleEntriesFor(role.name, roles.entries)) {
           for (const text of entry.holders) {

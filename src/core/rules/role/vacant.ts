@@ -4,7 +4,8 @@
  * the sheet does not list are `role/unknown`'s concern.
  */
 import { at } from '../../governance/findings';
-import { lettersOfRole, roleEntriesFor } from '../../governance/roles';
+import { roleEntriesFor } from '../../governance/roles';
+import { letterCounts } from '../../matrix/describe';
 import type { Rule, RuleFinding } from '../types';
 
 export const roleVacant: Rule = {
@@ -20,7 +21,7 @@ export const roleVacant: Rule = {
     const findings: RuleFinding[] = [];
     for (const matrix of workbook.matrices) {
       matrix.roles.forEach((role, index) => {
-        const letters = lettersOfRole(matrix, index);
+        const letters = letterCounts(matrix, index);
         if (!letters.has('R') && !letters.has('A')) return;
         const entries = roleEntriesFor(role.name, roles.entries);
         if (!entries.length || entries.some((e) => e.holders.length > 0)) return;
