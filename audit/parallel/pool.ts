@@ -1,7 +1,8 @@
 /**
- * Audits many workbooks on all cores: `auditInWorkers` hands files one at a time to a small pool
- * of worker threads (each runs `worker.ts`, compiled to `dist/audit/parallel/worker.js`), so a
- * machine with two cores reads and analyses two workbooks at once. Results come back in the
+ * Audits many workbooks on all cores: `auditInWorkers` starts a small pool of worker threads
+ * (each runs `worker.ts`, compiled to `dist/audit/parallel/worker.js`) that take the files one
+ * at a time from a shared counter, so a machine with two cores reads and analyses two
+ * workbooks at once. Results come back in the
  * order of the files given, whatever order the workers finish in, so the report is the same as
  * an in-process run. Each worker has a memory ceiling: a file that exhausts it is reported as
  * unreadable (the worker is replaced and the run goes on) instead of taking the audit down. An
@@ -11,7 +12,14 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { AuditedFile } from '../report/model';
-import type { WorkerJob, WorkerReply, WorkerSetup } from './protocol';
+import {
+  NEXT_FILE,
+  READING,
+  type WorkerFile,
+  type WorkerReply,
+  type WorkerSetup,
+  type WorkerStart,
+} from './protocol';
 
 /** Old-generation heap allowed to one worker (MB); a file needing more is reported unreadable. */
 export const WORKER_HEAP_MB = 1024;
@@ -56,16 +64,20 @@ function revive(error: { name: string; message: string; stack?: string }): Error
 
 /**
  * Returns one `AuditedFile` per job, in job order, auditing them in `options.workers` worker
- * threads. Rejects with the first unexpected error a worker reports (every worker is stopped).
+ * threads that take the files themselves from a shared counter (`protocol.ts`), so the main
+ * thread never holds them up. Rejects with the first unexpected error a worker reports (every
+ * worker is stopped).
  */
-export function auditInWorkers(
-  jobs: WorkerJob['found'][],
-  options: PoolOptions,
-): Promise<AuditedFile[]> {
+export function auditInWorkers(jobs: WorkerFile[], options: PoolOptions): Promise<AuditedFile[]> {
   const results: AuditedFile[] = new Array(jobs.length);
   const heapMb = options.heapMb ?? WORKER_HEAP_MB;
   const count = Math.max(1, Math.min(options.workers, jobs.length));
-  let next = 0;
+  // One reading slot per worker ever started: at most `count` plus one replacement per file.
+  const boardBuffer = new SharedArrayBuffer(
+    Int32Array.BYTES_PER_ELEMENT * (READING + count + jobs.length),
+  );
+  const board = new Int32Array(boardBuffer);
+  let slots = 0;
   let done = 0;
   let failed = false;
   const workers = new Set<Worker>();
@@ -86,6 +98,7 @@ export function auditInWorkers(
       reject(err);
     };
     const finish = (index: number, audited: AuditedFile) => {
+      if (failed || results[index] !== undefined) return;
       results[index] = audited;
       done += 1;
       options.onFileDone?.(audited, done);
@@ -94,42 +107,39 @@ export function auditInWorkers(
         resolve(results);
       }
     };
+    /** Returns the index of the file the worker in `slot` was reading, if any. */
+    const readingIn = (slot: number): number | undefined => {
+      const reading = Atomics.load(board, READING + slot);
+      return reading > 0 && results[reading - 1] === undefined ? reading - 1 : undefined;
+    };
 
     const start = () => {
+      const slot = slots++;
       const worker = new Worker(options.workerScript, {
-        workerData: options.setup,
+        workerData: {
+          setup: options.setup,
+          files: jobs,
+          board: boardBuffer,
+          slot,
+        } satisfies WorkerStart,
         resourceLimits: {
           maxOldGenerationSizeMb: heapMb,
           maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB,
         },
       });
       workers.add(worker);
-      let current: number | undefined;
-      const feed = () => {
-        if (failed) return;
-        if (next >= jobs.length) {
-          workers.delete(worker);
-          void worker.terminate();
-          return;
-        }
-        current = next++;
-        worker.postMessage({ index: current, found: jobs[current] } satisfies WorkerJob);
-      };
       worker.on('message', (reply: WorkerReply) => {
         if (reply.kind === 'error') {
           fail(revive(reply.error));
           return;
         }
-        current = undefined;
         finish(reply.index, reply.audited);
-        feed();
       });
       worker.on('error', (err: Error & { code?: string }) => {
         if (failed) return;
         workers.delete(worker);
-        if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' && current !== undefined) {
-          const index = current;
-          current = undefined;
+        const index = readingIn(slot);
+        if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' && index !== undefined) {
           const found = jobs[index];
           void hashOf(found.path).then((sha256) => {
             finish(index, {
@@ -137,21 +147,37 @@ export function auditInWorkers(
               sha256,
               error: `reading the workbook needed more than the ${heapMb} MB of memory the audit allows for one file`,
             });
-            if (next < jobs.length && !failed) start();
+            if (Atomics.load(board, NEXT_FILE) < jobs.length && !failed) start();
+            else if (workers.size === 0) stoppedEarly();
           });
           return;
         }
         fail(err);
       });
       worker.on('exit', (code) => {
-        if (failed || current === undefined || !workers.has(worker)) return;
-        fail(
-          new Error(
-            `an audit worker stopped (exit code ${code}) while reading ${jobs[current].file}`,
-          ),
-        );
+        if (failed || !workers.has(worker)) return;
+        workers.delete(worker);
+        const index = readingIn(slot);
+        if (index !== undefined) {
+          fail(
+            new Error(
+              `an audit worker stopped (exit code ${code}) while reading ${jobs[index].file}`,
+            ),
+          );
+          return;
+        }
+        if (workers.size === 0) stoppedEarly();
       });
-      feed();
+    };
+    /** Every worker has ended: any file still without a result means the run cannot finish. */
+    const stoppedEarly = () => {
+      if (failed || done === jobs.length) return;
+      const missing = jobs.find((_, i) => results[i] === undefined);
+      fail(
+        new Error(
+          `the audit workers stopped before reading every file (${missing?.file ?? 'unknown'} was never read)`,
+        ),
+      );
     };
     for (let i = 0; i < count; i++) start();
   });

@@ -1,7 +1,10 @@
 /**
- * The messages between the audit's main thread and its worker threads (`pool.ts` and
- * `worker.ts`): what every job shares (sent once as `workerData`), one job per file, and one
- * reply per job. Everything here crosses threads by structured clone, so it is plain data.
+ * What the audit's main thread and its worker threads (`pool.ts` and `worker.ts`) share. A
+ * worker gets everything once, as `workerData`: what every file's audit shares, the whole file
+ * list, and a small shared counter board. It takes the next file itself by bumping the board's
+ * counter (so files keep flowing while the main thread is busy, e.g. loading the report
+ * writers), notes on the board which file it is reading, and posts one reply per file.
+ * Everything else crosses threads by structured clone, so it is plain data.
  */
 import type { Config } from '../../src/core/config';
 import type { SheetInput } from '../../src/core/model';
@@ -18,10 +21,27 @@ export interface WorkerSetup {
   streamAboveBytes?: number;
 }
 
-/** One file to audit; `index` is its place in the run's file list. */
-export interface WorkerJob {
-  index: number;
-  found: { path: string; file: string };
+/** One file to audit. */
+export interface WorkerFile {
+  path: string;
+  file: string;
+}
+
+/**
+ * The shared board, as an `Int32Array` over a `SharedArrayBuffer`: slot `NEXT_FILE` holds the
+ * index of the next file nobody has taken; slot `READING + n` holds 1 + the index of the file
+ * worker `n` is reading, or 0 between files.
+ */
+export const NEXT_FILE = 0;
+export const READING = 1;
+
+/** A worker's `workerData`. */
+export interface WorkerStart {
+  setup: WorkerSetup;
+  files: WorkerFile[];
+  board: SharedArrayBuffer;
+  /** This worker's number on the board (`READING + slot`). */
+  slot: number;
 }
 
 export type WorkerReply =

@@ -167,16 +167,24 @@ describe('auditInWorkers stops the run on an unexpected failure', () => {
     ],
     [
       'an error a worker reports for a file',
-      `const { parentPort } = require('node:worker_threads');
-       parentPort.on('message', (job) => parentPort.postMessage({ kind: 'error', index: job.index,
-         error: { name: 'TypeError', message: 'the core failed on ' + job.found.file } }));`,
+      `const { parentPort, workerData } = require('node:worker_threads');
+       const index = Atomics.add(new Int32Array(workerData.board), 0, 1);
+       parentPort.postMessage({ kind: 'error', index,
+         error: { name: 'TypeError', message: 'the core failed on ' + workerData.files[index].file } });`,
       /the core failed on [ab]\.xlsx/,
     ],
     [
       'a worker that exits in the middle of a file',
-      `const { parentPort } = require('node:worker_threads');
-       parentPort.on('message', () => process.exit(7));`,
+      `const { workerData } = require('node:worker_threads');
+       const board = new Int32Array(workerData.board);
+       Atomics.store(board, 1 + workerData.slot, Atomics.add(board, 0, 1) + 1);
+       process.exit(7);`,
       /an audit worker stopped \(exit code 7\) while reading [ab]\.xlsx/,
+    ],
+    [
+      'workers that end without reading every file',
+      'process.exit(0);',
+      /the audit workers stopped before reading every file \(a\.xlsx was never read\)/,
     ],
   ])('%s', async (_what, source, message) => {
     const script = join(tmp.dir, `failing-${Math.random().toString(36).slice(2)}.js`);
