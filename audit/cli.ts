@@ -27,7 +27,6 @@ import {
 import { readGuarded } from './guard/guarded-read';
 import { readWorkbook, UnreadableWorkbookError } from './read/xlsx';
 import { localCalendarDate } from './report/dates';
-import { sendReportMail } from './mail/send-report';
 import { AuditUsageError, runAudit, type AuditOutcome, type ProgressEvent } from './run-audit';
 
 export type FailOn = 'error' | 'warning' | 'never';
@@ -391,6 +390,8 @@ export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> 
     say(`Reports written to ${resolve(outcome.outputDir)} (open index.html).`);
     const facts = exitFacts(outcome, flags.failOn);
     if (flags.send || flags.resend) {
+      // Loaded only when mailing: nodemailer is not needed to audit.
+      const { sendReportMail } = await import('./mail/send-report');
       const mail = await sendReportMail({
         outDir: flags.out,
         quarter: r.quarter,
