@@ -32,9 +32,8 @@ const FILLS = {
   header: 'FF1F3864',
 } as const;
 
-function solid(argb: string): ExcelJS.Fill {
-  return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
-}
+/** A fill colour of the report (ARGB), one of `FILLS`. */
+type FillColour = (typeof FILLS)[keyof typeof FILLS];
 
 /** Returns a calendar date as a Date exceljs writes as that same date (UTC midnight). */
 function excelDate(iso: string | null | undefined): Date | null {
@@ -45,13 +44,118 @@ function excelDate(iso: string | null | undefined): Date | null {
 
 type SheetWriter = ExcelJS.Worksheet;
 type BookWriter = ExcelJS.stream.xlsx.WorkbookWriter;
+type CellStyle = Partial<ExcelJS.Style>;
+
+/** The fonts of the reports: a sheet's title line, its other title lines, a table's header. */
+const FONTS = {
+  title: { bold: true, size: 14 },
+  subtitle: { bold: false, size: 11 },
+  header: { bold: true, color: { argb: 'FFFFFFFF' } },
+} as const satisfies Record<string, Partial<ExcelJS.Font>>;
+
+/** The alignments of the reports: a table's header, and its rows (text wraps, top-aligned). */
+const ALIGNMENTS = {
+  header: { vertical: 'middle', wrapText: true },
+  row: { vertical: 'top', wrapText: true },
+} as const satisfies Record<string, Partial<ExcelJS.Alignment>>;
+
+/** What a cell or row looks like, by name: each part optional. */
+interface Look {
+  /** Excel number format, e.g. `0%`. */
+  numFmt?: string;
+  font?: keyof typeof FONTS;
+  fill?: FillColour;
+  alignment?: keyof typeof ALIGNMENTS;
+  /** A Date value with no number format: exceljs gives it a date format of its own. */
+  dateValue?: boolean;
+}
 
 /**
- * Writes one sheet holding a table: optional title lines, then a header row that is frozen and
- * filtered, then one row per entry, each coloured by `colour` and committed (flushed to the
- * file) at once, pausing now and then so the zip stream drains: a large table is never held in
- * memory. The sheet is committed at the end; returns when its rows are all written.
+ * Every style object handed to exceljs, one frozen object per distinct look. exceljs's style
+ * table (StylesXform.addStyleModel) remembers the id it gave a style object by the object's
+ * identity and only otherwise serialises the whole style to XML to look it up, so a report
+ * that hands it one of a few shared objects skips that work on every cell: the same ids, the
+ * same styles part, far less time. The id exceljs remembers depends on the first cell's value
+ * type only for a Date without a number format, which therefore gets a look of its own.
  */
+const STYLES = new Map<string, Readonly<CellStyle>>();
+
+/** Returns the one shared, frozen style object for a look (see `STYLES`). */
+function styleFor(look: Look): CellStyle {
+  const key = `${look.numFmt ?? ''}\u0001${look.font ?? ''}\u0001${look.fill ?? ''}\u0001${
+    look.alignment ?? ''
+  }\u0001${!look.numFmt && look.dateValue ? 'date' : ''}`;
+  let style = STYLES.get(key);
+  if (!style) {
+    const built: CellStyle = {};
+    if (look.numFmt) built.numFmt = look.numFmt;
+    if (look.font) built.font = FONTS[look.font];
+    if (look.fill) built.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: look.fill } };
+    if (look.alignment) built.alignment = ALIGNMENTS[look.alignment];
+    style = Object.freeze(built);
+    STYLES.set(key, style);
+  }
+  return style;
+}
+
+/** Gives a row its style (exceljs writes a row's style as the look of its empty cells). */
+function setRowStyle(row: ExcelJS.Row, style: CellStyle): void {
+  // exceljs's Row keeps its style in a plain `style` property its typings leave out; its
+  // setters (`row.font = ...`) would copy the value into every cell's own style object.
+  (row as unknown as { style: CellStyle }).style = style;
+}
+
+/**
+ * The shared style objects of one table's cells, by column (from 1) and fill, worked out once
+ * per table so that styling a cell is an array lookup. A cell's style is its column's number
+ * format with the look of its row (`base`) and, when coloured, a fill.
+ */
+class TableStyles {
+  private readonly plain: CellStyle[] = [];
+  private readonly filled: Map<FillColour, CellStyle>[] = [];
+
+  constructor(
+    private readonly columns: readonly Column[],
+    private readonly base: Look,
+  ) {
+    columns.forEach((c, i) => {
+      this.plain[i + 1] = styleFor({ ...base, numFmt: c.format });
+      this.filled[i + 1] = new Map();
+    });
+  }
+
+  /** Returns the style of a cell holding `value` in `column` (from 1), filled with `fill`. */
+  cell(column: number, value: CellOut, fill?: FillColour): CellStyle {
+    const format = this.columns[column - 1]?.format;
+    if ((!format && value instanceof Date) || column >= this.plain.length) {
+      return styleFor({ ...this.base, numFmt: format, fill, dateValue: value instanceof Date });
+    }
+    if (!fill) return this.plain[column];
+    const byFill = this.filled[column];
+    let style = byFill.get(fill);
+    if (!style) {
+      style = styleFor({ ...this.base, numFmt: format, fill });
+      byFill.set(fill, style);
+    }
+    return style;
+  }
+
+  /** Gives the row its style and each of its cells (`values`, all present) theirs. */
+  styleRow(
+    row: ExcelJS.Row,
+    values: readonly CellOut[],
+    fills?: readonly (FillColour | undefined)[],
+  ): void {
+    setRowStyle(row, styleFor(this.base));
+    for (let c = 1; c <= values.length; c++) {
+      row.getCell(c).style = this.cell(c, values[c - 1], fills?.[c]);
+    }
+  }
+}
+
+/** Colours cells of a table row: `paint(column, colour)` fills the cell in that column (from 1). */
+type Colouring<T> = (entry: T, paint: (column: number, colour: FillColour) => void) => void;
+
 /** Rows written between pauses that let the zip stream take what was written so far. */
 const ROWS_PER_FLUSH = 500;
 
@@ -60,13 +164,19 @@ function yieldToStreams(): Promise<void> {
   return new Promise((resolveYield) => setImmediate(resolveYield));
 }
 
+/**
+ * Writes one sheet holding a table: optional title lines, then a header row that is frozen and
+ * filtered, then one row per entry, each coloured by `colour` and committed (flushed to the
+ * file) at once, pausing now and then so the zip stream drains: a large table is never held in
+ * memory. The sheet is committed at the end; returns when its rows are all written.
+ */
 async function addTableSheet<T>(
   wb: BookWriter,
   name: string,
   columns: Column[],
   entries: readonly T[],
   values: (entry: T) => CellOut[],
-  options: { titleLines?: string[]; colour?: (row: ExcelJS.Row, entry: T) => void } = {},
+  options: { titleLines?: string[]; colour?: Colouring<T> } = {},
 ): Promise<void> {
   const titles = options.titleLines ?? [];
   const headerRow = titles.length + (titles.length > 0 ? 1 : 0) + 1;
@@ -85,20 +195,30 @@ async function addTableSheet<T>(
   };
   titles.forEach((line, i) => {
     const row = ws.addRow([line]);
-    row.font = { bold: i === 0, size: i === 0 ? 14 : 11 };
+    new TableStyles(columns, { font: i === 0 ? 'title' : 'subtitle' }).styleRow(row, [line]);
     row.commit();
   });
   if (titles.length > 0) ws.addRow([]).commit();
-  const header = ws.addRow(columns.map((c) => c.header));
-  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-  header.fill = solid(FILLS.header);
-  header.alignment = { vertical: 'middle', wrapText: true };
+  const headers = columns.map((c) => c.header);
+  const header = ws.addRow(headers);
+  new TableStyles(columns, { font: 'header', fill: FILLS.header, alignment: 'header' }).styleRow(
+    header,
+    headers,
+  );
   header.commit();
+  const rowStyles = new TableStyles(columns, { alignment: 'row' });
+  // The colours `colour` paints on the current row, by column (from 1); cleared after each row.
+  const fills: (FillColour | undefined)[] = [];
+  const paint = (column: number, colour: FillColour) => {
+    fills[column] = colour;
+  };
   let written = 0;
   for (const entry of entries) {
-    const row = ws.addRow(values(entry));
-    row.alignment = { vertical: 'top', wrapText: true };
-    options.colour?.(row, entry);
+    const cells = values(entry);
+    const row = ws.addRow(cells);
+    options.colour?.(entry, paint);
+    rowStyles.styleRow(row, cells, fills);
+    fills.length = 0;
     row.commit();
     written += 1;
     if (written % ROWS_PER_FLUSH === 0) await yieldToStreams();
@@ -150,8 +270,8 @@ const ITEM_COLUMNS: Column[] = [
   { header: 'Failed checks', width: 50 },
 ];
 
-function colourItem(row: ExcelJS.Row, item: ReportItem): void {
-  row.getCell(7).fill = solid(item.compliant ? FILLS.ok : FILLS.error);
+function colourItem(item: ReportItem, paint: (column: number, colour: FillColour) => void): void {
+  paint(7, item.compliant ? FILLS.ok : FILLS.error);
 }
 
 const FINDING_COLUMNS: Column[] = [
@@ -184,8 +304,11 @@ function findingValues(f: ReportFinding): CellOut[] {
   ];
 }
 
-function colourFinding(row: ExcelJS.Row, f: ReportFinding): void {
-  row.getCell(1).fill = solid(f.waived ? FILLS.ok : FILLS[f.severity]);
+function colourFinding(
+  f: ReportFinding,
+  paint: (column: number, colour: FillColour) => void,
+): void {
+  paint(1, f.waived ? FILLS.ok : FILLS[f.severity]);
 }
 
 function titleLines(report: ReportJson, what: string): string[] {
@@ -233,9 +356,9 @@ async function addSummary(wb: BookWriter, report: ReportJson): Promise<void> {
     ],
     {
       titleLines: lines,
-      colour: (row, sp) => {
+      colour: (sp, paint) => {
         const c = sp.compliance;
-        row.getCell(6).fill = solid(c >= 1 ? FILLS.ok : c >= 0.5 ? FILLS.warning : FILLS.error);
+        paint(6, c >= 1 ? FILLS.ok : c >= 0.5 ? FILLS.warning : FILLS.error);
       },
     },
   );
@@ -287,9 +410,10 @@ async function addReviewCadence(wb: BookWriter, report: ReportJson): Promise<voi
         ...titleLines(report, 'Review cadence'),
         `Reviews falling due next quarter (${next.quarter}, ${next.start} to ${next.end}) are marked.`,
       ],
-      colour: (row, i) => {
+      colour: (i, paint) => {
         const status = i.review.status;
-        row.getCell(7).fill = solid(
+        paint(
+          7,
           status === 'ok'
             ? FILLS.ok
             : status === 'due-soon'
@@ -298,8 +422,9 @@ async function addReviewCadence(wb: BookWriter, report: ReportJson): Promise<voi
                 ? FILLS.warning
                 : FILLS.error,
         );
-        if (dueNext(i)) row.getCell(10).fill = solid(FILLS.info);
-        row.getCell(12).fill = solid(
+        if (dueNext(i)) paint(10, FILLS.info);
+        paint(
+          12,
           i.sponsorReview.status === 'done'
             ? FILLS.ok
             : i.sponsorReview.status === 'pending'
@@ -357,8 +482,8 @@ async function addInputs(wb: BookWriter, report: ReportJson): Promise<void> {
         .join('\n'),
     ],
     {
-      colour: (row, i) => {
-        row.getCell(2).fill = solid(i.status === 'ok' && !i.configErrors ? FILLS.ok : FILLS.error);
+      colour: (i, paint) => {
+        paint(2, i.status === 'ok' && !i.configErrors ? FILLS.ok : FILLS.error);
       },
     },
   );
