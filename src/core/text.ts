@@ -19,17 +19,16 @@ export function cellText(v: CellValue | undefined): string {
 }
 
 /**
- * True for the characters `foldSpaces` folds: white space as JavaScript's `\s` and `trim()`
- * know it (tab, new lines, form feed, Unicode spaces and line separators, byte order mark) and
- * the zero-width space U+200B.
+ * True for white space as JavaScript's `\s` and `trim()` know it: tab, new lines, form feed,
+ * the Unicode spaces and line separators, and the byte order mark.
  */
-export function isFoldedSpace(code: number): boolean {
+export function isWhiteSpace(code: number): boolean {
   if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
   if (code < 0xa0) return false;
   return (
     code === 0xa0 ||
     code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200b) ||
+    (code >= 0x2000 && code <= 0x200a) ||
     code === 0x2028 ||
     code === 0x2029 ||
     code === 0x202f ||
@@ -37,6 +36,17 @@ export function isFoldedSpace(code: number): boolean {
     code === 0x3000 ||
     code === 0xfeff
   );
+}
+
+/** True for the characters `foldSpaces` folds: white space (see `isWhiteSpace`) and U+200B. */
+export function isFoldedSpace(code: number): boolean {
+  return isWhiteSpace(code) || code === 0x200b;
+}
+
+/** True when the text holds white space anywhere (see `isWhiteSpace`). */
+export function hasWhiteSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isWhiteSpace(s.charCodeAt(i))) return true;
+  return false;
 }
 
 /** True when folding would change the text: space at an end, two in a row, or a space other than ' '. */

@@ -9,7 +9,9 @@ import {
   columnLetter,
   foldSpaces,
   fromA1,
+  hasWhiteSpace,
   isFoldedSpace,
+  isWhiteSpace,
   normaliseName,
   toA1,
 } from '../../src/core/text';
@@ -28,6 +30,21 @@ function seeded(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+describe('isWhiteSpace and hasWhiteSpace', () => {
+  it('are true exactly for the characters of \\s, over every UTF-16 code unit', () => {
+    const differing: number[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const ch = String.fromCharCode(code);
+      const expected = /\s/.test(ch);
+      if (isWhiteSpace(code) !== expected || hasWhiteSpace(`ab${ch}c`) !== expected) {
+        differing.push(code);
+      }
+    }
+    expect(differing).toEqual([]);
+    expect(hasWhiteSpace('')).toBe(false);
+  });
+});
 
 describe('isFoldedSpace', () => {
   it('is true exactly for the characters of \\s and U+200B, over every UTF-16 code unit', () => {

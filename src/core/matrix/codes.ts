@@ -5,7 +5,7 @@
  * codes are) and the matrix rules rely on this one reading.
  */
 import type { CellValue, CodeLetter, RaciModel } from '../model';
-import { cellText } from '../text';
+import { cellText, hasWhiteSpace, isWhiteSpace } from '../text';
 
 /** A matrix cell as read: letters in the order written (repeats kept) and unknown tokens. */
 export interface ParsedCode {
@@ -16,9 +16,6 @@ export interface ParsedCode {
   /** True for a blank cell and for `-`, `–`, `—`, `n/a` (any case). */
   empty: boolean;
 }
-
-/** Every letter any model uses; detection looks for these whatever the model. */
-const ALL_LETTERS: ReadonlySet<string> = new Set(['R', 'A', 'C', 'I', 'S', 'V']);
 
 const MODEL_LETTERS: Record<RaciModel, ReadonlySet<CodeLetter>> = {
   RACI: new Set<CodeLetter>(['R', 'A', 'C', 'I']),
@@ -49,30 +46,110 @@ export function letterMeaning(letter: CodeLetter, model: RaciModel): string {
   }
 }
 
+/** True for the dashes that spell "empty": `-`, `‐`, `‑`, `‒`, `–`, `—`, `―` and `−`. */
+function isDash(code: number): boolean {
+  return code === 0x2d || (code >= 0x2010 && code <= 0x2015) || code === 0x2212;
+}
+
+/** `n/a`, any case, spaces allowed around the slash. */
+const NOT_APPLICABLE = /^n\s*\/\s*a$/i;
+
 /** True when the text is one of the spellings of "empty": blank, dashes, `n/a`. */
 export function isEmptyMark(text: string): boolean {
   const t = text.trim();
   if (t === '') return true;
-  if (/^[-‐‑‒–—―−]+$/.test(t)) return true;
-  return /^n\s*\/\s*a$/i.test(t);
+  let dashes = true;
+  for (let i = 0; i < t.length && dashes; i++) dashes = isDash(t.charCodeAt(i));
+  if (dashes) return true;
+  return (t[0] === 'n' || t[0] === 'N') && NOT_APPLICABLE.test(t);
 }
 
-/** Separators between codes in one cell: `/`, `,`, `+`, `&`, `;`, `|` and white space. */
-const SEPARATORS = /[\s/,+&;|\\]+/;
+/** True for the separators between codes in one cell: `/`, `,`, `+`, `&`, `;`, `|`, `\` and white space. */
+function isSeparator(code: number): boolean {
+  switch (code) {
+    case 0x2f: // /
+    case 0x2c: // ,
+    case 0x2b: // +
+    case 0x26: // &
+    case 0x3b: // ;
+    case 0x7c: // |
+    case 0x5c: // \
+      return true;
+    default:
+      return isWhiteSpace(code);
+  }
+}
 
+/** Returns the tokens of a cell: the runs of text between separators. */
 function splitTokens(text: string): string[] {
-  return text.split(SEPARATORS).filter((t) => t !== '');
+  const tokens: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && isSeparator(text.charCodeAt(i))) i++;
+    const start = i;
+    while (i < text.length && !isSeparator(text.charCodeAt(i))) i++;
+    if (i > start) tokens.push(text.slice(start, i));
+  }
+  return tokens;
+}
+
+/** True for the letters of any model, either case: R, A, C, I, S, V. */
+function isAnyCodeLetter(code: number): boolean {
+  switch (code) {
+    case 0x52: // R
+    case 0x41: // A
+    case 0x43: // C
+    case 0x49: // I
+    case 0x53: // S
+    case 0x56: // V
+    case 0x72: // r
+    case 0x61: // a
+    case 0x63: // c
+    case 0x69: // i
+    case 0x73: // s
+    case 0x76: // v
+      return true;
+    default:
+      return false;
+  }
 }
 
 /**
- * True when a token is made only of code letters of some model and reads as codes: short
- * (`r`, `AR`) or written in capitals (`RACI`), so words such as "via" or "air" are not codes.
+ * True when the text from `start` to `end` is one code token: made only of code letters of
+ * some model, and short (`r`, `AR`) or written in capitals (`RACI`), so that words such as
+ * "via" or "air" are not codes.
  */
+function isCodeTokenAt(text: string, start: number, end: number): boolean {
+  let lowercase = false;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (!isAnyCodeLetter(code)) return false;
+    if (code >= 0x61) lowercase = true;
+  }
+  return end - start <= 2 || !lowercase;
+}
+
+/** True when a token reads as codes (see `isCodeTokenAt`). */
 function isCodeToken(token: string): boolean {
-  if (!/^[A-Za-z]+$/.test(token)) return false;
-  const upper = token.toUpperCase();
-  for (const ch of upper) if (!ALL_LETTERS.has(ch)) return false;
-  return token.length <= 2 || token === upper;
+  return isCodeTokenAt(token, 0, token.length);
+}
+
+/**
+ * True when the text is one to six tokens (see `splitTokens`), every one of them codes: what
+ * `cellShape` calls a code, found without building the list of tokens.
+ */
+function isCodeText(text: string): boolean {
+  let tokens = 0;
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && isSeparator(text.charCodeAt(i))) i++;
+    const start = i;
+    while (i < text.length && !isSeparator(text.charCodeAt(i))) i++;
+    if (i === start) continue;
+    tokens++;
+    if (tokens > 6 || !isCodeTokenAt(text, start, i)) return false;
+  }
+  return tokens > 0;
 }
 
 /**
@@ -118,8 +195,7 @@ export function cellShape(value: CellValue | undefined): CellShape {
   const text = cellText(value);
   if (text === '') return 'blank';
   if (isEmptyMark(text)) return 'empty-mark';
-  const tokens = splitTokens(text);
-  if (tokens.length > 0 && tokens.length <= 6 && tokens.every(isCodeToken)) return 'code';
-  if (text.length <= 4 && !/\s/.test(text)) return 'short';
+  if (isCodeText(text)) return 'code';
+  if (text.length <= 4 && !hasWhiteSpace(text)) return 'short';
   return 'text';
 }

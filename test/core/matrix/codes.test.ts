@@ -94,3 +94,90 @@ describe('cellShape', () => {
     expect(cellShape(value)).toBe(shape);
   });
 });
+
+/**
+ * The reading walks characters instead of running regular expressions per cell; these are the
+ * regular-expression definitions it replaced, and the tests hold it to them.
+ */
+describe('the character reading equals the regular-expression definitions', () => {
+  const ALL_LETTERS = new Set(['R', 'A', 'C', 'I', 'S', 'V']);
+  const tokensByRegExp = (text: string) => text.split(/[\s/,+&;|\\]+/).filter((t) => t !== '');
+  const isCodeTokenByRegExp = (token: string) => {
+    if (!/^[A-Za-z]+$/.test(token)) return false;
+    const upper = token.toUpperCase();
+    for (const ch of upper) if (!ALL_LETTERS.has(ch)) return false;
+    return token.length <= 2 || token === upper;
+  };
+  const isEmptyMarkByRegExp = (text: string) => {
+    const t = text.trim();
+    return t === '' || /^[-‐‑‒–—―−]+$/.test(t) || /^n\s*\/\s*a$/i.test(t);
+  };
+  const shapeByRegExp = (value: CellValue): string => {
+    if (value === null) return 'blank';
+    if (typeof value !== 'string') return 'number';
+    const text = value.replace(/\u00a0/g, ' ').trim();
+    if (text === '') return 'blank';
+    if (isEmptyMarkByRegExp(text)) return 'empty-mark';
+    const tokens = tokensByRegExp(text);
+    if (tokens.length > 0 && tokens.length <= 6 && tokens.every(isCodeTokenByRegExp)) return 'code';
+    if (text.length <= 4 && !/\s/.test(text)) return 'short';
+    return 'text';
+  };
+  const parseByRegExp = (value: string, model: RaciModel) => {
+    const allowed = new Set(model === 'RACI' ? 'RACI' : model === 'RASCI' ? 'RASCI' : 'RACIVS');
+    const text = value.replace(/\u00a0/g, ' ').trim();
+    if (isEmptyMarkByRegExp(text)) return { raw: '', letters: [], unknown: [], empty: true };
+    const letters: string[] = [];
+    const unknown: string[] = [];
+    for (const token of tokensByRegExp(text)) {
+      if (!isCodeTokenByRegExp(token)) unknown.push(token);
+      else for (const ch of token.toUpperCase()) (allowed.has(ch) ? letters : unknown).push(ch);
+    }
+    return { raw: text, letters, unknown, empty: false };
+  };
+
+  /** A small seeded generator (mulberry32), so the random cells are the same on every run. */
+  function seeded(seed: number): () => number {
+    let a = seed;
+    return () => {
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  it('reads every single UTF-16 code unit, alone and between codes, the same way', () => {
+    const differing: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const ch = String.fromCharCode(code);
+      for (const text of [ch, `R${ch}A`, `${ch}${ch}`, `n${ch}/a`, `${ch}-`]) {
+        if (cellShape(text) !== shapeByRegExp(text)) differing.push(JSON.stringify(text));
+      }
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it('reads 30,000 random cells of letters, separators, dashes and spaces the same way', () => {
+    const random = seeded(4);
+    const alphabet = [
+      ...'RACISVraciv',
+      ...'XxNnEe',
+      ...'/,+&;|\\ -',
+      '\t',
+      '\u00a0',
+      '\u2014',
+      '\u2003',
+    ];
+    const models: RaciModel[] = ['RACI', 'RASCI', 'RACI-VS'];
+    for (let n = 0; n < 30_000; n++) {
+      let text = '';
+      const length = 1 + Math.floor(random() * 14);
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+      const model = models[n % 3];
+      expect([text, cellShape(text)]).toEqual([text, shapeByRegExp(text)]);
+      expect([text, parseCodeCell(text, model)]).toEqual([text, parseByRegExp(text, model)]);
+      expect([text, isEmptyMark(text)]).toEqual([text, isEmptyMarkByRegExp(text)]);
+    }
+  });
+});
