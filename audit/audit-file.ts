@@ -1,13 +1,15 @@
 /**
  * Audits one workbook file: hashes it, reads it behind the input guard and runs the core's
- * analysis, keeping only the slim part of the result the report needs. This is the whole of a
+ * analysis, keeping only the slim part of the result the report needs. A file of at most
+ * `STREAM_ABOVE_BYTES` is read from disk once: the same bytes are hashed and read in memory
+ * by the one-pass reader (`readWorkbookFromBytes`); a larger one is hashed as a stream and
+ * read by the streaming reader, so it is never held whole. This is the whole of a
  * worker thread's job (`parallel/worker.ts`), so this module imports only what reading and
  * analysing need: exceljs and the report writers are loaded by whoever needs them, not by
  * every worker at start-up.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { analyse } from '../src/core/analyse';
 import type { Config } from '../src/core/config';
 import type { AnalysisResult, SheetInput } from '../src/core/model';
@@ -15,7 +17,7 @@ import { readGuarded } from './guard/guarded-read';
 import { DEFAULT_LIMITS } from './guard/limits';
 import { slimAnalysisResult } from './parallel/slim-result';
 import { streamReadWorkbook } from './parallel/stream-read';
-import { readWorkbookOnePass } from './read/fast/one-pass';
+import { readWorkbookFromBytes } from './read/fast/one-pass';
 import { UnreadableWorkbookError } from './read/xlsx';
 import type { AuditedFile } from './report/model';
 
@@ -56,15 +58,22 @@ function hashFile(path: string): Promise<string> {
  * reads), or why it could not be read.
  */
 export async function auditFile(found: FoundFile, options: AuditFileOptions): Promise<AuditedFile> {
+  const streamAbove = options.streamAboveBytes ?? STREAM_ABOVE_BYTES;
   let sha256 = '';
-  let size: number;
+  let bytes: Buffer | null = null;
   try {
-    const info = await stat(found.path);
+    // Synchronous on purpose: a stat and one read of a small file cost less than the round
+    // trips to libuv's thread pool their promises take, and a worker has nothing else to do.
+    const info = statSync(found.path);
     if (!info.isFile()) {
       return { file: found.file, sha256, error: 'the path is not a regular file' };
     }
-    size = info.size;
-    sha256 = await hashFile(found.path);
+    if (info.size > streamAbove) {
+      sha256 = await hashFile(found.path);
+    } else {
+      bytes = readFileSync(found.path);
+      sha256 = createHash('sha256').update(bytes).digest('hex');
+    }
   } catch {
     return { file: found.file, sha256, error: 'the file does not exist or cannot be opened' };
   }
@@ -72,14 +81,15 @@ export async function auditFile(found: FoundFile, options: AuditFileOptions): Pr
   try {
     // Both readers behind the input guard. Large files: the guard inspects the file first,
     // holds the streaming read to its time limit and checks nothing it counted is missing.
-    // The rest: one guarded pass (guard checks and values together, no exceljs); a file it
-    // refuses or does not copy exceljs on goes through readGuarded + exceljs as before.
+    // The rest: one guarded pass over the bytes just hashed (guard checks and values
+    // together, no exceljs); a file it refuses or does not copy exceljs on goes through
+    // readGuarded + exceljs as before.
     sheets =
-      size > (options.streamAboveBytes ?? STREAM_ABOVE_BYTES)
+      bytes === null
         ? await readGuarded(found.path, found.file, () =>
             streamReadWorkbook(found.path, { timeoutMs: DEFAULT_LIMITS.readTimeoutMs }),
           )
-        : await readWorkbookOnePass(found.path, found.file);
+        : await readWorkbookFromBytes(bytes, found.path, found.file);
   } catch (err) {
     if (err instanceof UnreadableWorkbookError)
       return { file: found.file, sha256, error: err.reason };

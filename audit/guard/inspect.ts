@@ -104,7 +104,7 @@ export async function readHead(path: string, size: number): Promise<Buffer> {
 }
 
 /** Returns a decoder for an XML part, chosen by its byte-order mark (UTF-8 unless it says UTF-16). */
-function decoderFor(first: Buffer): StringDecoder {
+export function decoderFor(first: Buffer): StringDecoder {
   if (first.length >= 2 && first[0] === 0xff && first[1] === 0xfe)
     return new StringDecoder('utf16le');
   return new StringDecoder('utf8');

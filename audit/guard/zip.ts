@@ -80,10 +80,25 @@ function readEntries(zipfile: yauzl.ZipFile): Promise<yauzl.Entry[]> {
   });
 }
 
+/**
+ * One central-directory record as both zip readers describe it to the shared checks: yauzl's
+ * entries (`openZipDirectory`) and the one-pass reader's own parse of an archive in memory.
+ */
+export interface ZipEntryRecord {
+  /** The name as the archive spells it (a leading "/" is dropped when entries are keyed). */
+  fileName: string;
+  encrypted: boolean;
+  compressionMethod: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  relativeOffsetOfLocalHeader: number;
+  crc32: number;
+}
+
 /** Throws a `GuardFailure` when one entry's directory record is unsafe or impossible. */
-function checkEntry(entry: yauzl.Entry, fileSize: number, limits: Limits): void {
+export function checkEntry(entry: ZipEntryRecord, fileSize: number, limits: Limits): void {
   const name = entry.fileName;
-  if (entry.isEncrypted()) {
+  if (entry.encrypted) {
     throw new GuardFailure(
       'the workbook is password-protected (its zip entries are encrypted)',
       undefined,
@@ -151,6 +166,52 @@ function checkEntry(entry: yauzl.Entry, fileSize: number, limits: Limits): void 
   }
 }
 
+/** Throws a `GuardFailure` when the archive holds more entries than `limits.maxZipEntries`. */
+export function checkEntryCount(entryCount: number, limits: Limits): void {
+  if (entryCount > limits.maxZipEntries) {
+    throw new GuardFailure(
+      `the zip archive holds ${overLimit(entryCount, limits.maxZipEntries, formatCount, 'entries')}`,
+      'maxZipEntries',
+    );
+  }
+}
+
+/**
+ * Returns the directory's entries keyed by name (a leading "/" dropped), in archive order, and
+ * their total declared uncompressed size, once every record passed `checkEntry`, no two share
+ * a name and the total stays under `maxTotalUncompressedBytes`. Throws `GuardFailure` at the
+ * first entry that fails, in archive order.
+ */
+export function checkDirectory<T extends ZipEntryRecord>(
+  records: readonly T[],
+  fileSize: number,
+  limits: Limits,
+): { byName: Map<string, T>; total: number } {
+  const byName = new Map<string, T>();
+  let total = 0;
+  for (const entry of records) {
+    checkEntry(entry, fileSize, limits);
+    const name = entry.fileName.replace(/^\/+/, '');
+    if (byName.has(name)) {
+      throw new GuardFailure(
+        `the zip archive holds two parts named ${name}, so it is ambiguous which one counts`,
+        undefined,
+        name,
+      );
+    }
+    total += entry.uncompressedSize;
+    if (total > limits.maxTotalUncompressedBytes) {
+      throw new GuardFailure(
+        `the workbook's parts would expand to more than ${formatBytes(limits.maxTotalUncompressedBytes)} in all ` +
+          `(at least ${formatBytes(total)}, over by at least ${formatBytes(total - limits.maxTotalUncompressedBytes)})`,
+        'maxTotalUncompressedBytes',
+      );
+    }
+    byName.set(name, entry);
+  }
+  return { byName, total };
+}
+
 /**
  * Returns the open archive at `path` once its directory passed every check: at most
  * `maxZipEntries` entries, no duplicate names, no encryption, sane sizes and offsets, each
@@ -169,47 +230,35 @@ export async function openZipDirectory(
     throw new GuardFailure(explainZipError(err));
   }
   try {
-    if (zipfile.entryCount > limits.maxZipEntries) {
-      throw new GuardFailure(
-        `the zip archive holds ${overLimit(zipfile.entryCount, limits.maxZipEntries, formatCount, 'entries')}`,
-        'maxZipEntries',
-      );
-    }
+    checkEntryCount(zipfile.entryCount, limits);
     let rawEntries: yauzl.Entry[];
     try {
       rawEntries = await readEntries(zipfile);
     } catch (err) {
       throw new GuardFailure(explainZipError(err));
     }
+    const records = rawEntries.map((entry) => ({
+      fileName: entry.fileName,
+      encrypted: entry.isEncrypted(),
+      compressionMethod: entry.compressionMethod,
+      compressedSize: entry.compressedSize,
+      uncompressedSize: entry.uncompressedSize,
+      relativeOffsetOfLocalHeader: entry.relativeOffsetOfLocalHeader,
+      crc32: entry.crc32,
+      raw: entry,
+    }));
+    const { byName, total } = checkDirectory(records, fileSize, limits);
     const entries = new Map<string, ZipEntryInfo>();
     const raw = new Map<string, yauzl.Entry>();
-    let total = 0;
-    for (const entry of rawEntries) {
-      checkEntry(entry, fileSize, limits);
-      const name = entry.fileName.replace(/^\/+/, '');
-      if (entries.has(name)) {
-        throw new GuardFailure(
-          `the zip archive holds two parts named ${name}, so it is ambiguous which one counts`,
-          undefined,
-          name,
-        );
-      }
-      total += entry.uncompressedSize;
-      if (total > limits.maxTotalUncompressedBytes) {
-        throw new GuardFailure(
-          `the workbook's parts would expand to more than ${formatBytes(limits.maxTotalUncompressedBytes)} in all ` +
-            `(at least ${formatBytes(total)}, over by at least ${formatBytes(total - limits.maxTotalUncompressedBytes)})`,
-          'maxTotalUncompressedBytes',
-        );
-      }
+    for (const [name, record] of byName) {
       entries.set(name, {
         name,
-        compressedSize: entry.compressedSize,
-        uncompressedSize: entry.uncompressedSize,
-        compressionMethod: entry.compressionMethod,
-        crc32: entry.crc32,
+        compressedSize: record.compressedSize,
+        uncompressedSize: record.uncompressedSize,
+        compressionMethod: record.compressionMethod,
+        crc32: record.crc32,
       });
-      raw.set(name, entry);
+      raw.set(name, record.raw);
     }
     return { entries, raw, zipfile, totalUncompressedBytes: total, close: () => zipfile.close() };
   } catch (err) {

@@ -8,16 +8,24 @@
  * point, and value collectors (`./collectors.ts`) keep what exceljs would have loaded: sheet
  * names and order, the 1904 date system, number formats, shared strings, cells and merges.
  *
+ * A small file already read into memory (`readWorkbookFromBytes`, what `auditFile` uses for
+ * files up to 2 MB) takes the same pass without yauzl's round trips to libuv's thread pool: its
+ * zip directory is parsed from the bytes with the guard's own directory checks
+ * (`./zip-in-memory.ts`), each part is inflated at once with its size and CRC-32 checked, and
+ * the time limit is a deadline checked between parts and between scanned chunks.
+ *
  * Whenever the file is refused by a check, or holds something this reader does not copy
  * exceljs on, it does not guess: it hands the file to the original path (the full guard, then
  * exceljs), so a refused file gets the guard's own named reason and an unusual file exceljs's
  * own values. Only the time limit is answered here, with the guard's own sentence.
  */
 import { stat } from 'node:fs/promises';
+import type { StringDecoder } from 'node:string_decoder';
 import type { SheetInput } from '../../../src/core/model';
 import { rangeArea } from '../../guard/cells';
 import { readGuarded } from '../../guard/guarded-read';
 import {
+  decoderFor,
   findShortRead,
   isScannedPart,
   readHead,
@@ -31,7 +39,7 @@ import {
 import { DEFAULT_LIMITS, type Limits } from '../../guard/limits';
 import { GuardFailure } from '../../guard/messages';
 import { SharedStringsScan, WorkbookBudget, WorksheetScan } from '../../guard/sheet-scan';
-import { describeNonZip } from '../../guard/sniff';
+import { describeNonZip, SNIFF_BYTES } from '../../guard/sniff';
 import { formatSeconds, ReaderTimeoutError, withTimeout } from '../../guard/timeout';
 import {
   definedNameRanges,
@@ -41,6 +49,7 @@ import {
   resolveWorkbookTarget,
   WorkbookPartHandler,
 } from '../../guard/workbook-parts';
+import { XmlScanner, type XmlHandler } from '../../guard/xml-scan';
 import { openZipDirectory, type StreamControl, type ZipDirectory } from '../../guard/zip';
 import { readWorkbook, UnreadableWorkbookError } from '../xlsx';
 import {
@@ -51,16 +60,77 @@ import {
   WorkbookCollector,
   WorksheetCollector,
 } from './collectors';
+import { inflatePart, NotInMemoryError, openZipInMemory, type MemoryZip } from './zip-in-memory';
 
 export const STYLES_PART = 'xl/styles.xml';
 const MAX_SHEET_NAME_CHARS = 31;
 const WORKSHEET_PART = /^xl\/worksheets\/sheet\d+\.xml$/;
+/**
+ * Archives whose parts declare more than this in all (uncompressed) are streamed even when
+ * the file is small, so one read never holds more than this at once (bytes).
+ */
+export const IN_MEMORY_MAX_UNCOMPRESSED_BYTES = 24 * 1024 * 1024;
+/** Bytes of an inflated part decoded and scanned between two looks at the deadline. */
+const SCAN_CHUNK_BYTES = 64 * 1024;
 
 /** How one pass ended: the sheets, or why the original path must decide instead. */
 export type OnePassOutcome =
   | { kind: 'read'; sheets: SheetInput[] }
   | { kind: 'refused'; reason: string }
   | { kind: 'unsupported'; why: string };
+
+/** How a pass over bytes in memory ended; `stream` when the archive is left to yauzl. */
+export type InMemoryOutcome = OnePassOutcome | { kind: 'stream'; why: string };
+
+/**
+ * Where the pass gets each part from: the guard's zip streaming, or an archive in memory. Both
+ * give the same directory (checked by the same guard functions) and feed the same handlers.
+ */
+interface PartSource {
+  entries: ReadonlyMap<string, { uncompressedSize: number }>;
+  totalUncompressedBytes: number;
+  /** Scans XML part `part` through `handler`; rejects with `GuardFailure`. */
+  scan(part: string, handler: XmlHandler): Promise<void>;
+}
+
+/** Returns a part source streaming from an open archive under `control`. */
+function streamingSource(dir: ZipDirectory, control: StreamControl): PartSource {
+  return {
+    entries: dir.entries,
+    totalUncompressedBytes: dir.totalUncompressedBytes,
+    scan: (part, handler) => scanPart(dir, part, handler, control),
+  };
+}
+
+/**
+ * Returns a part source over an archive in memory: each part is inflated whole (size and
+ * CRC-32 checked), then decoded with the guard's byte-order-mark rule and scanned in chunks,
+ * `checkTime()` running before each part and each chunk.
+ */
+function memorySource(zip: MemoryZip, checkTime: () => void): PartSource {
+  const scanSync = (part: string, handler: XmlHandler): void => {
+    checkTime();
+    const bytes = inflatePart(zip, part);
+    const scanner = new XmlScanner(part, handler);
+    let decoder: StringDecoder | null = null;
+    for (let at = 0; at < bytes.length; at += SCAN_CHUNK_BYTES) {
+      if (at > 0) checkTime();
+      const chunk = bytes.subarray(at, at + SCAN_CHUNK_BYTES);
+      decoder ??= decoderFor(chunk);
+      scanner.write(decoder.write(chunk));
+    }
+    if (decoder) scanner.write((decoder as StringDecoder).end());
+    scanner.end();
+  };
+  return {
+    entries: zip.entries,
+    totalUncompressedBytes: zip.totalUncompressedBytes,
+    scan: (part, handler) => {
+      scanSync(part, handler);
+      return Promise.resolve();
+    },
+  };
+}
 
 function refuse(reason: string): never {
   throw new GuardFailure(reason);
@@ -88,9 +158,8 @@ function isNameExceljsRefuses(name: string): boolean {
 
 /** Returns the worksheets to read, in workbook order; refuses or gives up as the guard would. */
 async function findSheets(
-  dir: ZipDirectory,
+  dir: PartSource,
   limits: Limits,
-  control: StreamControl,
 ): Promise<{ sheets: SheetToRead[]; workbook: WorkbookPartHandler; info: WorkbookCollector }> {
   if (!dir.entries.has(WORKBOOK_PART)) refuse('no workbook part');
   if (!dir.entries.has(WORKBOOK_RELS_PART)) refuse('no workbook relationships part');
@@ -100,10 +169,10 @@ async function findSheets(
   }
   const workbook = new WorkbookPartHandler();
   const info = new WorkbookCollector();
-  await scanPart(dir, WORKBOOK_PART, new TeeHandler(workbook, info), control);
+  await dir.scan(WORKBOOK_PART, new TeeHandler(workbook, info));
   if (workbook.sheets.length === 0) refuse('no sheet');
   const rels = new RelationshipsHandler();
-  await scanPart(dir, WORKBOOK_RELS_PART, rels, control);
+  await dir.scan(WORKBOOK_RELS_PART, rels);
   const sheets: SheetToRead[] = [];
   const ids = new Set<number>();
   const names = new Set<string>();
@@ -140,17 +209,12 @@ async function findSheets(
 }
 
 /** Reads the open archive once: every guard check, then the values. */
-async function readArchive(
-  dir: ZipDirectory,
-  limits: Limits,
-  control: StreamControl,
-): Promise<SheetInput[]> {
-  const { sheets, workbook, info } = await findSheets(dir, limits, control);
+async function readArchive(dir: PartSource, limits: Limits): Promise<SheetInput[]> {
+  const { sheets, workbook, info } = await findSheets(dir, limits);
   const sheetParts = new Set(sheets.map((s) => s.part));
-  for (const entry of dir.entries.values()) {
-    if (!/\.(xml|rels|vml)$/i.test(entry.name) || isScannedPart(entry.name, sheetParts)) continue;
-    if (entry.uncompressedSize > limits.maxOtherXmlPartBytes)
-      refuse(`part ${entry.name} too large`);
+  for (const [name, entry] of dir.entries) {
+    if (!/\.(xml|rels|vml)$/i.test(name) || isScannedPart(name, sheetParts)) continue;
+    if (entry.uncompressedSize > limits.maxOtherXmlPartBytes) refuse(`part ${name} too large`);
   }
   for (const part of dir.entries.keys()) {
     if (WORKSHEET_PART.test(part) && !sheetParts.has(part))
@@ -159,13 +223,13 @@ async function readArchive(
   let styles: StylesCollector | null = null;
   if (dir.entries.has(STYLES_PART)) {
     styles = new StylesCollector();
-    await scanPart(dir, STYLES_PART, styles, control);
+    await dir.scan(STYLES_PART, styles);
   }
   let stringScan: SharedStringsScan | null = null;
   const strings = new SharedStringsCollector();
   if (dir.entries.has(SHARED_STRINGS_PART)) {
     stringScan = new SharedStringsScan(SHARED_STRINGS_PART, limits);
-    await scanPart(dir, SHARED_STRINGS_PART, new TeeHandler(stringScan, strings), control);
+    await dir.scan(SHARED_STRINGS_PART, new TeeHandler(stringScan, strings));
   }
   const budget = new WorkbookBudget(limits);
   for (const definedName of workbook.definedNames) {
@@ -178,7 +242,7 @@ async function readArchive(
   for (const { name, part } of sheets) {
     const scan = new WorksheetScan(name, part, limits, budget, stringScan);
     const collector = new WorksheetCollector(name, strings.values, styles, info.date1904);
-    await scanPart(dir, part, new TeeHandler(scan, collector), control);
+    await dir.scan(part, new TeeHandler(scan, collector));
     summaries.push({ name, part, ...scan.counts });
     read.push(collector.result());
   }
@@ -215,7 +279,7 @@ async function onePass(
       refuse('not a zip');
     dir = await openZipDirectory(path, info.size, limits);
     onOpen(dir);
-    return { kind: 'read', sheets: await readArchive(dir, limits, control) };
+    return { kind: 'read', sheets: await readArchive(streamingSource(dir, control), limits) };
   } catch (err) {
     if (err instanceof UnsupportedWorkbookError) return { kind: 'unsupported', why: err.why };
     if (err instanceof GuardFailure) return { kind: 'refused', reason: err.reason };
@@ -267,15 +331,82 @@ export async function readWorkbookOnePass(
   try {
     outcome = await readOnePass(path, limits);
   } catch (err) {
-    if (err instanceof ReaderTimeoutError) {
-      throw new UnreadableWorkbookError(
-        file,
-        `the workbook could not be checked within ${formatSeconds(limits.inspectTimeoutMs)} (it is too large or too complex)`,
-      );
-    }
-    throw err;
+    throw asTimeoutRefusal(err, file, limits);
   }
   if (outcome.kind === 'read') return outcome.sheets;
   // Refused or unusual: the original path decides, with the guard's and exceljs's own words.
+  return readGuarded(path, file, () => readWorkbook(path), limits);
+}
+
+/**
+ * Returns `UnreadableWorkbookError` with the guard's own timeout sentence for a
+ * `ReaderTimeoutError`, else `err` unchanged (for the caller to throw).
+ */
+function asTimeoutRefusal(err: unknown, file: string, limits: Limits): unknown {
+  if (!(err instanceof ReaderTimeoutError)) return err;
+  return new UnreadableWorkbookError(
+    file,
+    `the workbook could not be checked within ${formatSeconds(limits.inspectTimeoutMs)} (it is too large or too complex)`,
+  );
+}
+
+/**
+ * Returns the one pass's outcome for an .xlsx file's `bytes`, read whole into memory: as
+ * `readOnePass` would give it for the same file, or `stream` when the archive uses something
+ * left to yauzl (zip64 records, names yauzl decodes its own way) or declares more than
+ * `IN_MEMORY_MAX_UNCOMPRESSED_BYTES` in all. No part of it waits on I/O, so the time limit is a
+ * deadline (`clock() + limits.inspectTimeoutMs`) looked at before each part and each 64 KB
+ * scanned; past it, throws `ReaderTimeoutError` as `readOnePass` does.
+ */
+export async function readOnePassFromBytes(
+  bytes: Buffer,
+  limits: Limits = DEFAULT_LIMITS,
+  clock: () => number = Date.now,
+): Promise<InMemoryOutcome> {
+  const deadline = clock() + limits.inspectTimeoutMs;
+  const checkTime = () => {
+    if (clock() > deadline)
+      throw new ReaderTimeoutError('checking the workbook', limits.inspectTimeoutMs);
+  };
+  try {
+    if (bytes.length > limits.maxFileBytes) refuse('too large');
+    if (describeNonZip(bytes.subarray(0, SNIFF_BYTES), bytes.length)) refuse('not a zip');
+    const zip = openZipInMemory(bytes, limits);
+    if (zip.totalUncompressedBytes > IN_MEMORY_MAX_UNCOMPRESSED_BYTES)
+      return { kind: 'stream', why: 'its parts expand to more than is held in memory at once' };
+    return { kind: 'read', sheets: await readArchive(memorySource(zip, checkTime), limits) };
+  } catch (err) {
+    if (err instanceof ReaderTimeoutError) throw err;
+    if (err instanceof NotInMemoryError) return { kind: 'stream', why: err.why };
+    if (err instanceof UnsupportedWorkbookError) return { kind: 'unsupported', why: err.why };
+    if (err instanceof GuardFailure) return { kind: 'refused', reason: err.reason };
+    return { kind: 'unsupported', why: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/**
+ * Returns every worksheet of the .xlsx file at `path`, given its `bytes` already read whole,
+ * exactly as `readWorkbookOnePass(path, file, limits)` would (and so as the guard then exceljs
+ * would), without reading the file again when the pass in memory can read it. An archive left
+ * to yauzl is read by `readWorkbookOnePass`; a file refused or unusual goes to the guard and
+ * exceljs (`readGuarded`), whose reasons and values are the ones given. Throws
+ * `UnreadableWorkbookError(file, reason)` when the file cannot be read. `clock` is what the
+ * pass in memory reads the time from (milliseconds).
+ */
+export async function readWorkbookFromBytes(
+  bytes: Buffer,
+  path: string,
+  file: string,
+  limits: Limits = DEFAULT_LIMITS,
+  clock: () => number = Date.now,
+): Promise<SheetInput[]> {
+  let outcome: InMemoryOutcome;
+  try {
+    outcome = await readOnePassFromBytes(bytes, limits, clock);
+  } catch (err) {
+    throw asTimeoutRefusal(err, file, limits);
+  }
+  if (outcome.kind === 'read') return outcome.sheets;
+  if (outcome.kind === 'stream') return readWorkbookOnePass(path, file, limits);
   return readGuarded(path, file, () => readWorkbook(path), limits);
 }

@@ -2,13 +2,19 @@
  * The guard's adversarial corpus through the one-pass reader: every broken or hostile file is
  * still refused with the guard's own named reason (the same sentence `inspectXlsx` gives, so
  * `workbook/unreadable` findings do not change), the one pass never claims to have read one,
- * and the good files beside them are read in one pass to what exceljs gives.
+ * and the good files beside them are read in one pass to what exceljs gives. Each file goes
+ * through both ways of reading it: streamed from disk, and from its bytes in memory.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_LIMITS, inspectXlsx } from '../../../../audit/guard';
-import { readOnePass, readWorkbookOnePass } from '../../../../audit/read/fast/one-pass';
+import {
+  readOnePass,
+  readOnePassFromBytes,
+  readWorkbookFromBytes,
+  readWorkbookOnePass,
+} from '../../../../audit/read/fast/one-pass';
 import { readWorkbook, UnreadableWorkbookError } from '../../../../audit/read/xlsx';
 import { BAD_CASES, GOOD_CASES } from '../../guard/support/corpus';
 
@@ -40,16 +46,23 @@ describe("bad files end in the guard's named reason", () => {
     expect(error.file).toBe(file);
     expect(error.reason).toBe(verdict.reason);
     expect(error.reason).toMatch(corpusCase.reason as RegExp);
+
+    const bytes = await readFile(path);
+    expect((await readOnePassFromBytes(bytes)).kind).not.toBe('read');
+    await expect(readWorkbookFromBytes(bytes, path, file)).rejects.toMatchObject({
+      name: 'UnreadableWorkbookError',
+      file,
+      reason: verdict.reason,
+    });
   });
 });
 
 describe('good files are read in one pass', () => {
   test.each(GOOD_CASES.map((c) => [c.file, c] as const))('%s', async (_file, corpusCase) => {
     const path = await corpusCase.build(dir);
-    expect(await readOnePass(path)).toStrictEqual({
-      kind: 'read',
-      sheets: await readWorkbook(path),
-    });
+    const expected = { kind: 'read', sheets: await readWorkbook(path) };
+    expect(await readOnePass(path)).toStrictEqual(expected);
+    expect(await readOnePassFromBytes(await readFile(path))).toStrictEqual(expected);
   });
 });
 

@@ -7,14 +7,21 @@
  * phonetic runs, hyperlinks, merges, inline strings, booleans, errors, and a Google Sheets
  * style export with a huge empty used range. For all of these the one pass must really read
  * the file (`kind: 'read'`), not fall back. Files it does not copy exceljs on must fall back
- * and still end exactly as the original path does.
+ * and still end exactly as the original path does. Every file goes through both ways of
+ * reading it: streamed from disk (`readOnePass`) and from its bytes in memory
+ * (`readOnePassFromBytes`, what `auditFile` uses for files up to 2 MB).
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { writeLargeMatrixWorkbook, writeRealisticWorkbook } from '../../../../bench/corpus';
 import { readGuarded } from '../../../../audit/guard/guarded-read';
-import { readOnePass, readWorkbookOnePass } from '../../../../audit/read/fast/one-pass';
+import {
+  readOnePass,
+  readOnePassFromBytes,
+  readWorkbookFromBytes,
+  readWorkbookOnePass,
+} from '../../../../audit/read/fast/one-pass';
 import { readWorkbook } from '../../../../audit/read/xlsx';
 import { raciWorkbook } from '../../guard/support/workbooks';
 import {
@@ -40,11 +47,18 @@ function save(bytes: Buffer): string {
   return path;
 }
 
-/** Expects the one pass to read `path` itself, giving exactly what exceljs gives. */
+/**
+ * Expects the one pass to read `path` itself, streamed and from its bytes in memory, giving
+ * exactly what exceljs gives.
+ */
 async function expectSameRead(path: string): Promise<void> {
   const expected = await readWorkbook(path);
   const outcome = await readOnePass(path);
   expect(outcome).toStrictEqual({ kind: 'read', sheets: expected });
+  expect(await readOnePassFromBytes(readFileSync(path))).toStrictEqual({
+    kind: 'read',
+    sheets: expected,
+  });
 }
 
 async function settle(read: () => Promise<unknown>): Promise<unknown> {
@@ -372,8 +386,11 @@ describe('files the one pass does not copy exceljs on fall back, ending as the o
     const path = save(rawWorkbook(spec));
     const outcome = await readOnePass(path);
     expect(outcome.kind).toBe('unsupported');
-    expect(await settle(() => readWorkbookOnePass(path, 'x.xlsx'))).toStrictEqual(
-      await settle(() => readGuarded(path, 'x.xlsx', () => readWorkbook(path))),
-    );
+    expect((await readOnePassFromBytes(readFileSync(path))).kind).toBe('unsupported');
+    const original = await settle(() => readGuarded(path, 'x.xlsx', () => readWorkbook(path)));
+    expect(await settle(() => readWorkbookOnePass(path, 'x.xlsx'))).toStrictEqual(original);
+    expect(
+      await settle(() => readWorkbookFromBytes(readFileSync(path), path, 'x.xlsx')),
+    ).toStrictEqual(original);
   });
 });
