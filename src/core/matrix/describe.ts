@@ -34,6 +34,32 @@ export function matrixLabel(matrix: RaciMatrix): string {
     : `sheet "${matrix.sheet}" (matrix with header row ${matrix.headerRow})`;
 }
 
+/**
+ * Returns a finding at a place, naming the activity and the role when they have names, with
+ * its fields always in one order (sheet, cell, row, column, activity, role, message,
+ * suggestion), set one by one: big matrices make thousands of findings, and spreading
+ * optional parts into a literal is slow.
+ */
+function draftAt(
+  place: Pick<FindingDraft, 'sheet' | 'cell' | 'row' | 'column'>,
+  activityName: string,
+  roleName: string,
+  message: string,
+  suggestion: string | undefined,
+): FindingDraft {
+  const draft: Partial<FindingDraft> = {
+    sheet: place.sheet,
+    cell: place.cell,
+    row: place.row,
+    column: place.column,
+  };
+  if (activityName) draft.activity = activityName;
+  if (roleName) draft.role = roleName;
+  draft.message = message;
+  if (suggestion) draft.suggestion = suggestion;
+  return draft as FindingDraft;
+}
+
 /** Returns a finding about a whole activity row, pointing at its activity name cell. */
 export function activityFinding(
   matrix: RaciMatrix,
@@ -41,15 +67,13 @@ export function activityFinding(
   message: string,
   suggestion?: string,
 ): FindingDraft {
-  return {
+  const place = {
     sheet: matrix.sheet,
     cell: activity.cell,
     row: activity.row,
     column: matrix.activityColumn,
-    ...(activity.name ? { activity: activity.name } : {}),
-    message,
-    ...(suggestion ? { suggestion } : {}),
   };
+  return draftAt(place, activity.name, '', message, suggestion);
 }
 
 /** Returns a finding about one matrix cell (the activity's cell for the role at `roleIndex`). */
@@ -62,16 +86,8 @@ export function cellFinding(
 ): FindingDraft {
   const cell = activity.cells[roleIndex];
   const role = matrix.roles[roleIndex];
-  return {
-    sheet: matrix.sheet,
-    cell: cell.cell,
-    row: cell.row,
-    column: cell.column,
-    ...(activity.name ? { activity: activity.name } : {}),
-    ...(role.name ? { role: role.name } : {}),
-    message,
-    ...(suggestion ? { suggestion } : {}),
-  };
+  const place = { sheet: matrix.sheet, cell: cell.cell, row: cell.row, column: cell.column };
+  return draftAt(place, activity.name, role.name, message, suggestion);
 }
 
 /** Returns a finding about a role column, pointing at the role's header cell. */
@@ -81,23 +97,20 @@ export function roleFinding(
   message: string,
   suggestion?: string,
 ): FindingDraft {
-  return {
+  const place = {
     sheet: matrix.sheet,
     cell: role.cell,
     row: matrix.headerRow,
     column: role.column,
-    ...(role.name ? { role: role.name } : {}),
-    message,
-    ...(suggestion ? { suggestion } : {}),
   };
+  return draftAt(place, '', role.name, message, suggestion);
 }
 
 /** Returns the indexes of the roles whose cell on this activity holds `letter`. */
 export function rolesWithLetter(activity: MatrixActivity, letter: CodeLetter): number[] {
   const indexes: number[] = [];
-  activity.cells.forEach((cell, i) => {
-    if (cell.letters.includes(letter)) indexes.push(i);
-  });
+  const cells = activity.cells;
+  for (let i = 0; i < cells.length; i++) if (cells[i].letters.includes(letter)) indexes.push(i);
   return indexes;
 }
 
@@ -170,8 +183,8 @@ function tallyOf(matrix: RaciMatrix): MatrixTally {
   const roleCount = matrix.roles.length;
   const byActivity = new Uint32Array(matrix.activities.length * SLOTS);
   const byRoleFlat = new Uint32Array(roleCount * SLOTS);
-  matrix.activities.forEach((activity, a) => {
-    const cells = activity.cells;
+  for (let a = 0; a < matrix.activities.length; a++) {
+    const cells = matrix.activities[a].cells;
     for (let i = 0; i < cells.length; i++) {
       const letters = cells[i].letters;
       let seen = 0;
@@ -183,7 +196,7 @@ function tallyOf(matrix: RaciMatrix): MatrixTally {
         if (i < roleCount) byRoleFlat[i * SLOTS + slot] += 1;
       }
     }
-  });
+  }
   const byRole = matrix.roles.map((_, i) => {
     const counts = new Map<CodeLetter, number>();
     LETTERS.forEach((letter, slot) => {

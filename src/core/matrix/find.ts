@@ -559,8 +559,10 @@ function buildActivities(
       const text = foldSpaces(cellText(view.value(b.row, c)));
       if (text !== '') section = text;
     }
-    const cells: MatrixCell[] = roles.map((role) => {
-      const value = view.value(b.row, role.column);
+    const cells: MatrixCell[] = new Array<MatrixCell>(roles.length);
+    for (let i = 0; i < roles.length; i++) {
+      const column = roles[i].column;
+      const value = view.value(b.row, column);
       let parsed: ParsedCode;
       if (typeof value === 'string') {
         let cached = parseCache.get(value);
@@ -575,15 +577,15 @@ function buildActivities(
         parsed = parseCodeCell(value, model);
       }
       // Cells with the same text share one frozen reading: no copy per cell on big sheets.
-      return {
+      cells[i] = {
         raw: parsed.raw,
         letters: parsed.letters,
         unknown: parsed.unknown,
         row: b.row,
-        column: role.column,
-        cell: a1(b.row, role.column),
+        column,
+        cell: a1(b.row, column),
       };
-    });
+    }
     let ref: string | undefined;
     for (const c of idColumns) {
       const text = foldSpaces(cellText(view.value(b.row, c)));

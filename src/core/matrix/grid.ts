@@ -46,15 +46,18 @@ export function viewSheet(sheet: SheetInput): SheetView {
   const shapeByText = new Map<string, CellShape>();
 
   const value = (row: number, column: number): CellValue => {
-    const override = filled.get(row)?.get(column);
-    if (override !== undefined) return override;
+    // Most sheets have no merge to fill down: no lookup for them.
+    if (filled.size > 0) {
+      const override = filled.get(row)?.get(column);
+      if (override !== undefined) return override;
+    }
     const v = rows[row - 1]?.[column - 1];
     return v === undefined ? null : v;
   };
 
   const width = (row: number): number => {
     const w = rows[row - 1]?.length ?? 0;
-    const extra = filled.get(row);
+    const extra = filled.size > 0 ? filled.get(row) : undefined;
     if (!extra) return w;
     let max = w;
     for (const c of extra.keys()) if (c > max) max = c;

@@ -19,8 +19,9 @@ export const matrixRedundantCode: Rule = {
     const findings: RuleFinding[] = [];
     for (const matrix of workbook.matrices) {
       for (const activity of matrix.activities) {
-        activity.cells.forEach((cell, roleIndex) => {
-          if (cell.letters.length < 2) return;
+        for (let roleIndex = 0; roleIndex < activity.cells.length; roleIndex++) {
+          const cell = activity.cells[roleIndex];
+          if (cell.letters.length < 2) continue;
           const reasons: string[] = [];
           const suggestions: string[] = [];
           const seen = new Set<CodeLetter>();
@@ -42,7 +43,7 @@ export const matrixRedundantCode: Rule = {
             );
             suggestions.push('give R to another role and keep A alone');
           }
-          if (reasons.length === 0) return;
+          if (reasons.length === 0) continue;
           const role = matrix.roles[roleIndex];
           findings.push(
             cellFinding(
@@ -53,7 +54,7 @@ export const matrixRedundantCode: Rule = {
               `${suggestions.join('; ')}.`.replace(/^./, (c) => c.toUpperCase()),
             ),
           );
-        });
+        }
       }
     }
     return findings;

@@ -19,8 +19,9 @@ export const matrixUnknownCode: Rule = {
     const allowedText = allowed.map((l) => `${l} (${letterMeaning(l, config.model)})`).join(', ');
     for (const matrix of workbook.matrices) {
       for (const activity of matrix.activities) {
-        activity.cells.forEach((cell, roleIndex) => {
-          if (cell.unknown.length === 0) return;
+        for (let roleIndex = 0; roleIndex < activity.cells.length; roleIndex++) {
+          const cell = activity.cells[roleIndex];
+          if (cell.unknown.length === 0) continue;
           const tokens = cell.unknown.map((t) => `"${t}"`).join(', ');
           const otherModel = cell.unknown.some((t) => t === 'S' || t === 'V');
           const role = matrix.roles[roleIndex];
@@ -35,7 +36,7 @@ export const matrixUnknownCode: Rule = {
                 : `Use one of ${allowedText}, combined like A/R where allowed, or leave the cell empty.`,
             ),
           );
-        });
+        }
       }
     }
     return findings;
