@@ -7,6 +7,20 @@ import type { CodeLetter } from '../../model';
 import { activityLabel, cellFinding, roleLabel } from '../../matrix/describe';
 import type { Rule, RuleFinding } from '../types';
 
+/** Letters for doing or owning the work, and for only hearing of it, in message order. */
+const DOING: readonly CodeLetter[] = ['R', 'A'];
+const MINOR: readonly CodeLetter[] = ['C', 'I'];
+
+/** Returns the letters written more than once, in the order they are first written again. */
+function repeatedLetters(letters: readonly CodeLetter[]): CodeLetter[] {
+  const repeated: CodeLetter[] = [];
+  for (let i = 1; i < letters.length; i++) {
+    const letter = letters[i];
+    if (letters.indexOf(letter) < i && !repeated.includes(letter)) repeated.push(letter);
+  }
+  return repeated;
+}
+
 export const matrixRedundantCode: Rule = {
   id: 'matrix/redundant-code',
   group: 'matrix',
@@ -21,23 +35,26 @@ export const matrixRedundantCode: Rule = {
       for (const activity of matrix.activities) {
         for (let roleIndex = 0; roleIndex < activity.cells.length; roleIndex++) {
           const cell = activity.cells[roleIndex];
-          if (cell.letters.length < 2) continue;
+          const letters = cell.letters;
+          if (letters.length < 2) continue;
+          const repeated = repeatedLetters(letters);
+          const doing = DOING.filter((l) => letters.includes(l));
+          const minor = MINOR.filter((l) => letters.includes(l));
           const reasons: string[] = [];
           const suggestions: string[] = [];
-          const seen = new Set<CodeLetter>();
-          const repeated = new Set<CodeLetter>();
-          for (const l of cell.letters) (seen.has(l) ? repeated : seen).add(l);
-          if (repeated.size > 0) {
-            reasons.push(`repeats ${[...repeated].join(', ')}`);
+          if (repeated.length > 0) {
+            reasons.push(`repeats ${repeated.join(', ')}`);
             suggestions.push('write each letter once');
           }
-          const doing = ['R', 'A'].filter((l) => seen.has(l as CodeLetter));
-          const minor = ['C', 'I'].filter((l) => seen.has(l as CodeLetter));
           if (doing.length > 0 && minor.length > 0) {
             reasons.push(`combines ${minor.join(' and ')} with ${doing.join(' and ')}`);
             suggestions.push(`keep ${doing.join('/')} only`);
           }
-          if (!config.allowAccountableResponsible && seen.has('A') && seen.has('R')) {
+          if (
+            !config.allowAccountableResponsible &&
+            letters.includes('A') &&
+            letters.includes('R')
+          ) {
             reasons.push(
               'combines A with R, which the configuration forbids (allowAccountableResponsible is false)',
             );
