@@ -55,7 +55,10 @@ interface ColumnStats {
   short: number;
   text: number;
   number: number;
-  /** Distinct non-blank values (folded, lowercased), for telling phase columns from names. */
+  /**
+   * Distinct non-blank values (folded, lowercased), for telling phase columns from names;
+   * collected for the columns left of the codes only (the only ones asked).
+   */
   distinct: Set<string>;
 }
 
@@ -237,7 +240,10 @@ function sampleColumns(
       let s = stats.get(c);
       if (!s) stats.set(c, (s = emptyStats()));
       countShape(s, shape);
-      if (s.distinct.size < 1000) s.distinct.add(normaliseName(cellText(view.value(r, c))));
+      // Distinct values tell names from IDs and phases, which is asked only left of the codes.
+      if (c < firstCoded && s.distinct.size < 1000) {
+        s.distinct.add(normaliseName(cellText(view.value(r, c))));
+      }
     }
   };
   const end = Math.min(view.rowCount, headerRow + SAMPLE_ROWS);
