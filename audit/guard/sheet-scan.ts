@@ -12,6 +12,28 @@ import type { Limits } from './limits';
 import { formatCount, GuardFailure, overLimit } from './messages';
 import { attribute, type XmlHandler } from './xml-scan';
 
+/**
+ * Returns `rowOfRef(ref)`: at once for a plain reference (`B7`: up to three capital letters,
+ * then up to seven digits), through `rowOfRef` for anything else.
+ */
+export function rowOfCellRef(ref: string): number | null {
+  const n = ref.length;
+  let i = 0;
+  while (i < n && i < 3) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    i++;
+  }
+  if (i === n || n - i > 7) return rowOfRef(ref);
+  let row = 0;
+  for (let k = i; k < n; k++) {
+    const d = ref.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return rowOfRef(ref);
+    row = row * 10 + d;
+  }
+  return row;
+}
+
 /** The cell budget shared by every sheet of one workbook. */
 export class WorkbookBudget {
   cells = 0;
@@ -156,6 +178,10 @@ export class WorksheetScan implements XmlHandler {
     private readonly strings: SharedStringsScan | null,
   ) {}
 
+  /** Says where the cell budget ran out at the cell being read (one closure for all cells). */
+  private readonly cellWhere = () =>
+    `reached in ${this.where()} at ${this.cellName()}; formatted empty cells count too`;
+
   private where(): string {
     return `sheet "${this.sheet}" (${this.part})`;
   }
@@ -183,10 +209,7 @@ export class WorksheetScan implements XmlHandler {
       case 'c': {
         this.counts.cells++;
         this.cellRef = attribute(attributes, 'r');
-        this.budget.add(
-          1,
-          () => `reached in ${this.where()} at ${this.cellName()}; formatted empty cells count too`,
-        );
+        this.budget.add(1, this.cellWhere);
         this.cellType = attribute(attributes, 't') ?? 'n';
         this.cellLength = 0;
         this.cellHasValue = false;
@@ -289,7 +312,7 @@ export class WorksheetScan implements XmlHandler {
     if (this.cellLength > this.counts.longestText) this.counts.longestText = this.cellLength;
     if (this.cellHasValue) {
       // The row is worked out only for cells with a value: most cells of a big sheet have none.
-      const row = (this.cellRef ? rowOfRef(this.cellRef) : null) ?? this.row;
+      const row = (this.cellRef ? rowOfCellRef(this.cellRef) : null) ?? this.row;
       if (row > this.counts.lastValueRow) this.counts.lastValueRow = row;
     }
   }

@@ -94,10 +94,23 @@ export interface CellAddress {
 
 /** Returns the row and column of a plain `B12` reference, or null for anything else. */
 export function parseCellRef(ref: string): CellAddress | null {
-  const match = /^([A-Z]{1,3})([1-9]\d{0,6})$/.exec(ref);
-  if (!match) return null;
-  const col = columnNumber(match[1]);
-  const row = Number(match[2]);
+  // /^([A-Z]{1,3})([1-9]\d{0,6})$/, read character by character: it runs once per cell.
+  const n = ref.length;
+  let i = 0;
+  let col = 0;
+  while (i < n && i < 3) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+    i++;
+  }
+  if (i === 0 || i === n || n - i > 7 || ref.charCodeAt(i) === 48) return null;
+  let row = 0;
+  for (let k = i; k < n; k++) {
+    const d = ref.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return null;
+    row = row * 10 + d;
+  }
   if (col > 16384 || row > 1048576) return null;
   return { row, col };
 }

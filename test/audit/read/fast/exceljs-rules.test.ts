@@ -1,7 +1,8 @@
 /**
  * The exceljs rules the one-pass reader copies, table-driven: which format codes are dates,
  * serials to calendar dates in both date systems (the 1900 leap-year bug included), the
- * `_xHHHH_` escapes, the second decoding of string results, and cell references.
+ * `_xHHHH_` escapes, the second decoding of string results, and cell references (read by hand,
+ * checked against the pattern they stand for).
  */
 import {
   columnLetters,
@@ -100,6 +101,27 @@ describe('cell references', () => {
     ['$A$1', null],
     ['A1048577', null],
   ])('%s', (ref, expected) => expect(parseCellRef(ref)).toStrictEqual(expected));
+
+  it('parseCellRef answers as the pattern it reads by hand, for every mix up to 6 long', () => {
+    const byPattern = (ref: string) => {
+      const match = /^([A-Z]{1,3})([1-9]\d{0,6})$/.exec(ref);
+      if (!match) return null;
+      let col = 0;
+      for (const ch of match[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+      const row = Number(match[2]);
+      return col > 16384 || row > 1048576 ? null : { row, col };
+    };
+    const alphabet = ['A', 'X', 'Z', 'a', '0', '1', '9', '$', ':'];
+    const differences: string[] = [];
+    const visit = (ref: string) => {
+      if (JSON.stringify(parseCellRef(ref)) !== JSON.stringify(byPattern(ref)))
+        differences.push(ref);
+      if (ref.length < 6) for (const c of alphabet) visit(ref + c);
+    };
+    visit('');
+    for (const ref of ['XFD1048576', 'XFE1', 'A1048577', 'A9999999', 'A12345678']) visit(ref);
+    expect(differences).toStrictEqual([]);
+  });
   test.each([
     [1, 'A'],
     [26, 'Z'],
