@@ -103,15 +103,13 @@ export function findMatrices(sheet: SheetInput, config: Config): RaciMatrix[] {
 }
 
 function rowHasCode(view: SheetView, row: number): boolean {
-  const w = view.width(row);
-  for (let c = 1; c <= w; c++) if (view.shape(row, c) === 'code') return true;
-  return false;
+  return view.shapes(row).includes('code');
 }
 
 function codeColumns(view: SheetView, row: number): number[] {
   const cols: number[] = [];
-  const w = view.width(row);
-  for (let c = 1; c <= w; c++) if (view.shape(row, c) === 'code') cols.push(c);
+  const shapes = view.shapes(row);
+  for (let c = 1; c <= shapes.length; c++) if (shapes[c - 1] === 'code') cols.push(c);
   return cols;
 }
 
@@ -428,8 +426,9 @@ function classifyRow(
   let shorts = 0;
   let texts = 0;
   let numbers = 0;
+  const shapes = view.shapes(row);
   for (const role of roles) {
-    const s = view.shape(row, role.column);
+    const s = shapes[role.column - 1] ?? 'blank';
     if (s === 'code') codes++;
     else if (s === 'empty-mark') emptyMarks++;
     else if (s === 'short') shorts++;
@@ -437,9 +436,8 @@ function classifyRow(
     else if (s === 'number') numbers++;
   }
   let named = false;
-  const w = view.width(row);
-  for (let c = 1; c <= activityColumn && c <= w; c++) {
-    if (view.shape(row, c) !== 'blank') named = true;
+  for (let c = 1; c <= activityColumn && c <= shapes.length; c++) {
+    if (shapes[c - 1] !== 'blank') named = true;
   }
   if (codes === 0 && texts + shorts >= 2 && texts + shorts >= roles.length / 2) {
     if (texts >= 2 || namesColumns(view, row, roles)) return 'header';
@@ -458,8 +456,7 @@ function classifyRow(
 /** Returns how many cells of the row are not blank. */
 function filledCells(view: SheetView, row: number): number {
   let filled = 0;
-  const w = view.width(row);
-  for (let c = 1; c <= w; c++) if (view.shape(row, c) !== 'blank') filled++;
+  for (const shape of view.shapes(row)) if (shape !== 'blank') filled++;
   return filled;
 }
 

@@ -15,6 +15,11 @@ export interface SheetView {
   value(row: number, column: number): CellValue;
   /** The detection shape of a cell (see `cellShape`). */
   shape(row: number, column: number): CellShape;
+  /**
+   * The shapes of the row's cells, worked out once per row: index 0 is column 1, one entry per
+   * column up to `width(row)`. For loops over a whole row.
+   */
+  shapes(row: number): readonly CellShape[];
   /** The number of columns the row holds (ragged rows differ). */
   width(row: number): number;
   /** True when every cell of the row is blank. */
@@ -92,6 +97,7 @@ export function viewSheet(sheet: SheetInput): SheetView {
     value,
     width,
     shape: (row, column) => rowShapes(row)[column - 1] ?? 'blank',
+    shapes: rowShapes,
     isBlankRow: (row) => rowShapes(row).every((s) => s === 'blank'),
   };
 }

@@ -16,6 +16,10 @@ describe('viewSheet', () => {
     expect([view.width(1), view.width(2), view.width(3), view.width(4)]).toEqual([2, 0, 3, 0]);
     expect(view.shape(1, 2)).toBe('code');
     expect(view.shape(1, 5)).toBe('blank');
+    expect(view.shapes(1)).toEqual(['code', 'code']);
+    expect(view.shapes(3)).toEqual(['short', 'blank', 'number']);
+    expect(view.shapes(2)).toEqual([]);
+    expect(view.shapes(1)).toBe(view.shapes(1));
     expect(view.isBlankRow(2)).toBe(true);
     expect(view.isBlankRow(1)).toBe(false);
   });
@@ -38,5 +42,6 @@ describe('viewSheet', () => {
     expect(view.value(4, 2)).toBe('R');
     expect(view.shape(2, 1)).toBe('short');
     expect(view.shape(4, 2)).toBe('code');
+    expect(view.shapes(4)).toEqual(['blank', 'code']);
   });
 });
