@@ -162,12 +162,25 @@ const LETTER_SLOT: Record<CodeLetter, number> = { R: 0, A: 1, C: 2, I: 3, S: 4, 
 const LETTERS: readonly CodeLetter[] = ['R', 'A', 'C', 'I', 'S', 'V'];
 const SLOTS = LETTERS.length;
 
-/** How many cells hold each letter, per activity and per role, counted in one pass. */
+/** Where a cell is in its matrix: the index of its activity and of its role (its column). */
+export interface CellPosition {
+  activity: number;
+  role: number;
+}
+
+/**
+ * How many cells hold each letter, per activity and per role, and where the cells that the
+ * cell rules look at are, all found in one pass over the cells.
+ */
 interface MatrixTally {
   /** `byActivity[a * SLOTS + slot]`: roles whose cell on activity `a` holds the letter. */
   byActivity: Uint32Array;
   /** Per role (by index): activities whose cell holds each letter (letters never seen left out). */
   byRole: Map<CodeLetter, number>[];
+  /** The cells holding two letters or more, in row order then column order. */
+  severalLetters: CellPosition[];
+  /** The cells holding something that is no code of the model, in row order then column order. */
+  unknownTokens: CellPosition[];
 }
 
 const talliesByMatrix = new WeakMap<RaciMatrix, MatrixTally>();
@@ -183,10 +196,14 @@ function tallyOf(matrix: RaciMatrix): MatrixTally {
   const roleCount = matrix.roles.length;
   const byActivity = new Uint32Array(matrix.activities.length * SLOTS);
   const byRoleFlat = new Uint32Array(roleCount * SLOTS);
+  const severalLetters: CellPosition[] = [];
+  const unknownTokens: CellPosition[] = [];
   for (let a = 0; a < matrix.activities.length; a++) {
     const cells = matrix.activities[a].cells;
     for (let i = 0; i < cells.length; i++) {
       const letters = cells[i].letters;
+      if (letters.length >= 2) severalLetters.push({ activity: a, role: i });
+      if (cells[i].unknown.length > 0) unknownTokens.push({ activity: a, role: i });
       let seen = 0;
       for (let k = 0; k < letters.length; k++) {
         const slot = LETTER_SLOT[letters[k]];
@@ -205,7 +222,7 @@ function tallyOf(matrix: RaciMatrix): MatrixTally {
     });
     return counts;
   });
-  const tally = { byActivity, byRole };
+  const tally = { byActivity, byRole, severalLetters, unknownTokens };
   talliesByMatrix.set(matrix, tally);
   return tally;
 }
@@ -229,4 +246,21 @@ export function activityLetterCount(
  */
 export function letterCounts(matrix: RaciMatrix, roleIndex: number): Map<CodeLetter, number> {
   return tallyOf(matrix).byRole[roleIndex] ?? new Map();
+}
+
+/**
+ * Returns where the matrix's cells holding two letters or more are (`A/R`, `R/R`), in row then
+ * column order, from the matrix's tally: what `matrix/redundant-code` looks at, without walking
+ * every cell again.
+ */
+export function cellsWithSeveralLetters(matrix: RaciMatrix): readonly CellPosition[] {
+  return tallyOf(matrix).severalLetters;
+}
+
+/**
+ * Returns where the matrix's cells holding tokens that are no code of the model are, in row
+ * then column order, from the matrix's tally: what `matrix/unknown-code` looks at.
+ */
+export function cellsWithUnknownTokens(matrix: RaciMatrix): readonly CellPosition[] {
+  return tallyOf(matrix).unknownTokens;
 }

@@ -11,6 +11,8 @@ import {
   activityFinding,
   activityLetterCount,
   cellFinding,
+  cellsWithSeveralLetters,
+  cellsWithUnknownTokens,
   countRolesWithLetter,
   letterCounts,
   listRoles,
@@ -144,5 +146,32 @@ describe('letter counts', () => {
     expect(over.map((o) => [o.activity.row, o.roles])).toEqual([[2, [2, 3]]]);
     expect(listRoles(m, [0, 1, 2])).toBe('"Owner", the unnamed role in column C and "Analyst"');
     expect(listRoles(m, [3])).toBe('"Desk"');
+  });
+});
+
+describe('cells the cell rules look at', () => {
+  it('lists the cells with several letters and with unknown tokens, row by row, left to right', () => {
+    const [m] = findMatrices(
+      {
+        name: 'RACI',
+        rows: [
+          ['Activity', 'Owner', 'Analyst', 'Desk'],
+          ['Draft policy', 'A/R', 'X', 'C/C'],
+          ['Approve policy', 'A', 'R', 'I'],
+          ['Publish policy', 'R, S', 'A', 'TBD'],
+        ],
+      },
+      defaultConfig(),
+    );
+    expect(cellsWithSeveralLetters(m)).toEqual([
+      { activity: 0, role: 0 },
+      { activity: 0, role: 2 },
+    ]);
+    expect(cellsWithUnknownTokens(m)).toEqual([
+      { activity: 0, role: 1 },
+      { activity: 2, role: 0 },
+      { activity: 2, role: 2 },
+    ]);
+    expect(cellsWithSeveralLetters(m)).toBe(cellsWithSeveralLetters(m));
   });
 });

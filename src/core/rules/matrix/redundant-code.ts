@@ -4,7 +4,12 @@
  * A with R when the configuration sets `allowAccountableResponsible` to false.
  */
 import type { CodeLetter } from '../../model';
-import { activityLabel, cellFinding, roleLabel } from '../../matrix/describe';
+import {
+  activityLabel,
+  cellFinding,
+  cellsWithSeveralLetters,
+  roleLabel,
+} from '../../matrix/describe';
 import type { Rule, RuleFinding } from '../types';
 
 /** Letters for doing or owning the work, and for only hearing of it, in message order. */
@@ -32,46 +37,41 @@ export const matrixRedundantCode: Rule = {
   check({ workbook, config }) {
     const findings: RuleFinding[] = [];
     for (const matrix of workbook.matrices) {
-      for (const activity of matrix.activities) {
-        for (let roleIndex = 0; roleIndex < activity.cells.length; roleIndex++) {
-          const cell = activity.cells[roleIndex];
-          const letters = cell.letters;
-          if (letters.length < 2) continue;
-          const repeated = repeatedLetters(letters);
-          const doing = DOING.filter((l) => letters.includes(l));
-          const minor = MINOR.filter((l) => letters.includes(l));
-          const reasons: string[] = [];
-          const suggestions: string[] = [];
-          if (repeated.length > 0) {
-            reasons.push(`repeats ${repeated.join(', ')}`);
-            suggestions.push('write each letter once');
-          }
-          if (doing.length > 0 && minor.length > 0) {
-            reasons.push(`combines ${minor.join(' and ')} with ${doing.join(' and ')}`);
-            suggestions.push(`keep ${doing.join('/')} only`);
-          }
-          if (
-            !config.allowAccountableResponsible &&
-            letters.includes('A') &&
-            letters.includes('R')
-          ) {
-            reasons.push(
-              'combines A with R, which the configuration forbids (allowAccountableResponsible is false)',
-            );
-            suggestions.push('give R to another role and keep A alone');
-          }
-          if (reasons.length === 0) continue;
-          const role = matrix.roles[roleIndex];
-          findings.push(
-            cellFinding(
-              matrix,
-              activity,
-              roleIndex,
-              `Cell ${cell.cell} on sheet "${matrix.sheet}" ("${cell.raw}" for activity ${activityLabel(activity)}, role ${roleLabel(role)}) ${reasons.join('; ')}.`,
-              `${suggestions.join('; ')}.`.replace(/^./, (c) => c.toUpperCase()),
-            ),
-          );
+      for (const position of cellsWithSeveralLetters(matrix)) {
+        const activity = matrix.activities[position.activity];
+        const roleIndex = position.role;
+        const cell = activity.cells[roleIndex];
+        const letters = cell.letters;
+        const repeated = repeatedLetters(letters);
+        const doing = DOING.filter((l) => letters.includes(l));
+        const minor = MINOR.filter((l) => letters.includes(l));
+        const reasons: string[] = [];
+        const suggestions: string[] = [];
+        if (repeated.length > 0) {
+          reasons.push(`repeats ${repeated.join(', ')}`);
+          suggestions.push('write each letter once');
         }
+        if (doing.length > 0 && minor.length > 0) {
+          reasons.push(`combines ${minor.join(' and ')} with ${doing.join(' and ')}`);
+          suggestions.push(`keep ${doing.join('/')} only`);
+        }
+        if (!config.allowAccountableResponsible && letters.includes('A') && letters.includes('R')) {
+          reasons.push(
+            'combines A with R, which the configuration forbids (allowAccountableResponsible is false)',
+          );
+          suggestions.push('give R to another role and keep A alone');
+        }
+        if (reasons.length === 0) continue;
+        const role = matrix.roles[roleIndex];
+        findings.push(
+          cellFinding(
+            matrix,
+            activity,
+            roleIndex,
+            `Cell ${cell.cell} on sheet "${matrix.sheet}" ("${cell.raw}" for activity ${activityLabel(activity)}, role ${roleLabel(role)}) ${reasons.join('; ')}.`,
+            `${suggestions.join('; ')}.`.replace(/^./, (c) => c.toUpperCase()),
+          ),
+        );
       }
     }
     return findings;

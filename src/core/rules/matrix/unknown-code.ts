@@ -3,7 +3,12 @@
  * model, such as `X`, `Yes`, or `S`/`V` under plain RACI. Reported at the cell.
  */
 import { letterMeaning, modelLetters } from '../../matrix/codes';
-import { activityLabel, cellFinding, roleLabel } from '../../matrix/describe';
+import {
+  activityLabel,
+  cellFinding,
+  cellsWithUnknownTokens,
+  roleLabel,
+} from '../../matrix/describe';
 import type { Rule, RuleFinding } from '../types';
 
 export const matrixUnknownCode: Rule = {
@@ -18,25 +23,24 @@ export const matrixUnknownCode: Rule = {
     const allowed = modelLetters(config.model);
     const allowedText = allowed.map((l) => `${l} (${letterMeaning(l, config.model)})`).join(', ');
     for (const matrix of workbook.matrices) {
-      for (const activity of matrix.activities) {
-        for (let roleIndex = 0; roleIndex < activity.cells.length; roleIndex++) {
-          const cell = activity.cells[roleIndex];
-          if (cell.unknown.length === 0) continue;
-          const tokens = cell.unknown.map((t) => `"${t}"`).join(', ');
-          const otherModel = cell.unknown.some((t) => t === 'S' || t === 'V');
-          const role = matrix.roles[roleIndex];
-          findings.push(
-            cellFinding(
-              matrix,
-              activity,
-              roleIndex,
-              `Cell ${cell.cell} on sheet "${matrix.sheet}" (activity ${activityLabel(activity)}, role ${roleLabel(role)}) holds ${tokens}, which ${cell.unknown.length === 1 ? 'is not a code' : 'are not codes'} of the ${config.model} model.`,
-              otherModel
-                ? `Use ${allowed.join(', ')}, or set the model to ${cell.unknown.includes('V') ? 'RACI-VS' : 'RASCI or RACI-VS'} in the configuration.`
-                : `Use one of ${allowedText}, combined like A/R where allowed, or leave the cell empty.`,
-            ),
-          );
-        }
+      for (const position of cellsWithUnknownTokens(matrix)) {
+        const activity = matrix.activities[position.activity];
+        const roleIndex = position.role;
+        const cell = activity.cells[roleIndex];
+        const tokens = cell.unknown.map((t) => `"${t}"`).join(', ');
+        const otherModel = cell.unknown.some((t) => t === 'S' || t === 'V');
+        const role = matrix.roles[roleIndex];
+        findings.push(
+          cellFinding(
+            matrix,
+            activity,
+            roleIndex,
+            `Cell ${cell.cell} on sheet "${matrix.sheet}" (activity ${activityLabel(activity)}, role ${roleLabel(role)}) holds ${tokens}, which ${cell.unknown.length === 1 ? 'is not a code' : 'are not codes'} of the ${config.model} model.`,
+            otherModel
+              ? `Use ${allowed.join(', ')}, or set the model to ${cell.unknown.includes('V') ? 'RACI-VS' : 'RASCI or RACI-VS'} in the configuration.`
+              : `Use one of ${allowedText}, combined like A/R where allowed, or leave the cell empty.`,
+          ),
+        );
       }
     }
     return findings;
