@@ -152,9 +152,14 @@ export function activitiesOverLimit(
 
 /** Returns the role names (or labels) at these indexes, quoted and joined for a message. */
 export function listRoles(matrix: RaciMatrix, indexes: number[]): string {
-  const labels = indexes.map((i) => roleLabel(matrix.roles[i]));
-  if (labels.length <= 1) return labels.join('');
-  return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+  let list = '';
+  for (let k = 0; k < indexes.length; k++) {
+    const label = roleLabel(matrix.roles[indexes[k]]);
+    if (k === 0) list = label;
+    else if (k === indexes.length - 1) list = `${list} and ${label}`;
+    else list = `${list}, ${label}`;
+  }
+  return list;
 }
 
 /** Each code letter's slot in a tally: R, A, C, I, S, V. */

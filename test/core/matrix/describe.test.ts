@@ -146,6 +146,8 @@ describe('letter counts', () => {
     expect(over.map((o) => [o.activity.row, o.roles])).toEqual([[2, [2, 3]]]);
     expect(listRoles(m, [0, 1, 2])).toBe('"Owner", the unnamed role in column C and "Analyst"');
     expect(listRoles(m, [3])).toBe('"Desk"');
+    expect(listRoles(m, [3, 0])).toBe('"Desk" and "Owner"');
+    expect(listRoles(m, [])).toBe('');
   });
 });
 
