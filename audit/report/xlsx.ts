@@ -1,19 +1,20 @@
 /**
- * The workbook reports, through exceljs: `compliance-<quarter>.xlsx` (Summary, Items,
- * Findings, Review cadence, People, Inputs) and each sponsor's findings attachment. Every
- * table has a bold frozen header, a filter and set widths; severities and compliance are
- * coloured. Text from the inputs is always written as a string value, never as a formula, so
- * a cell typed `=HYPERLINK(...)` in an input stays inert text in the report. Both are written
- * with exceljs's streaming writer: each row is committed as soon as it is coloured, so a
- * report with tens of thousands of findings is never held as a whole workbook in memory.
+ * The workbook reports: `compliance-<quarter>.xlsx` (Summary, Items, Findings, Review cadence,
+ * People, Inputs) and each sponsor's findings attachment. Every table has a bold frozen header,
+ * a filter and set widths; severities and compliance are coloured. Text from the inputs is
+ * always written as a string value, never as a formula, so a cell typed `=HYPERLINK(...)` in an
+ * input stays inert text in the report. Both are written by the streaming report writer
+ * (`xlsx-writer.ts`, the same parts exceljs's streaming writer writes, far faster): each row is
+ * written as soon as it is coloured, so a report with tens of thousands of findings is never
+ * held as a whole workbook in memory.
  */
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { ReportFinding, ReportItem, ReportJson, ReportSponsor } from './model';
 import { sponsorFindings } from './model';
+import { XlsxBookWriter, type Look } from './xlsx-writer';
 
 type CellOut = string | number | boolean | Date | null;
 
@@ -35,140 +36,114 @@ const FILLS = {
 /** A fill colour of the report (ARGB), one of `FILLS`. */
 type FillColour = (typeof FILLS)[keyof typeof FILLS];
 
-/** Returns a calendar date as a Date exceljs writes as that same date (UTC midnight). */
+/** Returns a calendar date as a Date written as that same date (UTC midnight, Excel's serial day). */
 function excelDate(iso: string | null | undefined): Date | null {
   if (!iso) return null;
   const [y, m, d] = iso.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d));
 }
 
-type SheetWriter = ExcelJS.Worksheet;
-type BookWriter = ExcelJS.stream.xlsx.WorkbookWriter;
-type CellStyle = Partial<ExcelJS.Style>;
+type BookWriter = XlsxBookWriter;
 
 /** The fonts of the reports: a sheet's title line, its other title lines, a table's header. */
 const FONTS = {
   title: { bold: true, size: 14 },
   subtitle: { bold: false, size: 11 },
   header: { bold: true, color: { argb: 'FFFFFFFF' } },
-} as const satisfies Record<string, Partial<ExcelJS.Font>>;
+} as const satisfies Record<string, Look['font']>;
 
 /** The alignments of the reports: a table's header, and its rows (text wraps, top-aligned). */
 const ALIGNMENTS = {
   header: { vertical: 'middle', wrapText: true },
   row: { vertical: 'top', wrapText: true },
-} as const satisfies Record<string, Partial<ExcelJS.Alignment>>;
+} as const satisfies Record<string, Look['alignment']>;
 
 /** What a cell or row looks like, by name: each part optional. */
-interface Look {
+interface LookName {
   /** Excel number format, e.g. `0%`. */
   numFmt?: string;
   font?: keyof typeof FONTS;
   fill?: FillColour;
   alignment?: keyof typeof ALIGNMENTS;
-  /** A Date value with no number format: exceljs gives it a date format of its own. */
-  dateValue?: boolean;
 }
 
 /**
- * Every style object handed to exceljs, one frozen object per distinct look. exceljs's style
- * table (StylesXform.addStyleModel) remembers the id it gave a style object by the object's
- * identity and only otherwise serialises the whole style to XML to look it up, so a report
- * that hands it one of a few shared objects skips that work on every cell: the same ids, the
- * same styles part, far less time. The id exceljs remembers depends on the first cell's value
- * type only for a Date without a number format, which therefore gets a look of its own.
+ * Every look handed to the writer, one frozen object per distinct look: the writer's style
+ * table finds a look it has seen by the object's identity, so styling a cell is a lookup.
  */
-const STYLES = new Map<string, Readonly<CellStyle>>();
+const LOOKS = new Map<string, Look>();
 
-/** Returns the one shared, frozen style object for a look (see `STYLES`). */
-function styleFor(look: Look): CellStyle {
-  const key = `${look.numFmt ?? ''}\u0001${look.font ?? ''}\u0001${look.fill ?? ''}\u0001${
-    look.alignment ?? ''
-  }\u0001${!look.numFmt && look.dateValue ? 'date' : ''}`;
-  let style = STYLES.get(key);
-  if (!style) {
-    const built: CellStyle = {};
-    if (look.numFmt) built.numFmt = look.numFmt;
-    if (look.font) built.font = FONTS[look.font];
-    if (look.fill) built.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: look.fill } };
-    if (look.alignment) built.alignment = ALIGNMENTS[look.alignment];
-    style = Object.freeze(built);
-    STYLES.set(key, style);
+/** Returns the one shared, frozen look object for a named look (see `LOOKS`). */
+function lookFor(name: LookName): Look {
+  const key = `${name.numFmt ?? ''}\u0001${name.font ?? ''}\u0001${name.fill ?? ''}\u0001${
+    name.alignment ?? ''
+  }`;
+  let look = LOOKS.get(key);
+  if (!look) {
+    const built: Look = {};
+    if (name.numFmt) built.numFmt = name.numFmt;
+    if (name.font) built.font = FONTS[name.font];
+    if (name.fill) built.fill = name.fill;
+    if (name.alignment) built.alignment = ALIGNMENTS[name.alignment];
+    look = Object.freeze(built);
+    LOOKS.set(key, look);
   }
-  return style;
-}
-
-/** Gives a row its style (exceljs writes a row's style as the look of its empty cells). */
-function setRowStyle(row: ExcelJS.Row, style: CellStyle): void {
-  // exceljs's Row keeps its style in a plain `style` property its typings leave out; its
-  // setters (`row.font = ...`) would copy the value into every cell's own style object.
-  (row as unknown as { style: CellStyle }).style = style;
+  return look;
 }
 
 /**
- * The shared style objects of one table's cells, by column (from 1) and fill, worked out once
- * per table so that styling a cell is an array lookup. A cell's style is its column's number
- * format with the look of its row (`base`) and, when coloured, a fill.
+ * The looks of one kind of row of a table (`base`: title, header or data row), by column (from
+ * 1) and fill, worked out once per table so that styling a cell is an array lookup. A cell's
+ * look is its column's number format with the row's look and, when coloured, a fill.
  */
 class TableStyles {
-  private readonly plain: CellStyle[] = [];
-  private readonly filled: Map<FillColour, CellStyle>[] = [];
+  /** The row's own look (no number format). */
+  readonly row: Look;
+  private readonly plain: Look[] = [];
+  private readonly filled: Map<FillColour, Look>[] = [];
+  /** The cells' looks of the row being written, by column from 0 (reused from row to row). */
+  private readonly cells: Look[] = [];
 
   constructor(
     private readonly columns: readonly Column[],
-    private readonly base: Look,
+    private readonly base: LookName,
   ) {
+    this.row = lookFor(base);
     columns.forEach((c, i) => {
-      this.plain[i + 1] = styleFor({ ...base, numFmt: c.format });
-      this.filled[i + 1] = new Map();
+      this.plain[i] = lookFor({ ...base, numFmt: c.format });
+      this.filled[i] = new Map();
     });
   }
 
-  /** Returns the style of a cell holding `value` in `column` (from 1), filled with `fill`. */
-  cell(column: number, value: CellOut, fill?: FillColour): CellStyle {
-    const format = this.columns[column - 1]?.format;
-    if ((!format && value instanceof Date) || column >= this.plain.length) {
-      return styleFor({ ...this.base, numFmt: format, fill, dateValue: value instanceof Date });
-    }
+  /** Returns the look of a cell in `column` (from 0), filled with `fill`. */
+  private cell(column: number, fill?: FillColour): Look {
+    if (column >= this.plain.length) return lookFor({ ...this.base, fill });
     if (!fill) return this.plain[column];
     const byFill = this.filled[column];
-    let style = byFill.get(fill);
-    if (!style) {
-      style = styleFor({ ...this.base, numFmt: format, fill });
-      byFill.set(fill, style);
+    let look = byFill.get(fill);
+    if (!look) {
+      look = lookFor({ ...this.base, numFmt: this.columns[column].format, fill });
+      byFill.set(fill, look);
     }
-    return style;
+    return look;
   }
 
-  /** Gives the row its style and each of its cells (`values`, all present) theirs. */
-  styleRow(
-    row: ExcelJS.Row,
-    values: readonly CellOut[],
-    fills?: readonly (FillColour | undefined)[],
-  ): void {
-    setRowStyle(row, styleFor(this.base));
-    for (let c = 1; c <= values.length; c++) {
-      row.getCell(c).style = this.cell(c, values[c - 1], fills?.[c]);
-    }
+  /** Returns the looks of a row of `count` cells, `fills` by column from 1 (same array each call). */
+  cellLooks(count: number, fills?: readonly (FillColour | undefined)[]): readonly Look[] {
+    this.cells.length = count;
+    for (let c = 0; c < count; c++) this.cells[c] = this.cell(c, fills?.[c + 1]);
+    return this.cells;
   }
 }
 
 /** Colours cells of a table row: `paint(column, colour)` fills the cell in that column (from 1). */
 type Colouring<T> = (entry: T, paint: (column: number, colour: FillColour) => void) => void;
 
-/** Rows written between pauses that let the zip stream take what was written so far. */
-const ROWS_PER_FLUSH = 500;
-
-/** Returns after the event loop has turned, so the zip archiver can drain the sheet's buffer. */
-function yieldToStreams(): Promise<void> {
-  return new Promise((resolveYield) => setImmediate(resolveYield));
-}
-
 /**
  * Writes one sheet holding a table: optional title lines, then a header row that is frozen and
- * filtered, then one row per entry, each coloured by `colour` and committed (flushed to the
- * file) at once, pausing now and then so the zip stream drains: a large table is never held in
- * memory. The sheet is committed at the end; returns when its rows are all written.
+ * filtered, then one row per entry, each coloured by `colour` and written to the file at once,
+ * waiting whenever the file asks to: a large table is never held in memory. Returns when the
+ * sheet is written.
  */
 async function addTableSheet<T>(
   wb: BookWriter,
@@ -180,50 +155,40 @@ async function addTableSheet<T>(
 ): Promise<void> {
   const titles = options.titleLines ?? [];
   const headerRow = titles.length + (titles.length > 0 ? 1 : 0) + 1;
-  // The streaming writer writes the sheet's view when the sheet opens: the freeze goes in now.
-  const ws: SheetWriter = wb.addWorksheet(name, {
-    views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }],
+  const ws = await wb.addSheet(name, {
+    columns: columns.map((c) => ({ width: c.width, numFmt: c.format })),
+    frozenRows: headerRow,
+    autoFilter: { headerRow, lastRow: headerRow + entries.length, lastColumn: columns.length },
   });
-  columns.forEach((c, i) => {
-    const col = ws.getColumn(i + 1);
-    col.width = c.width;
-    if (c.format) col.numFmt = c.format;
+  for (let i = 0; i < titles.length; i++) {
+    const looks = new TableStyles(columns, { font: i === 0 ? 'title' : 'subtitle' });
+    await ws.addRow([titles[i]], looks.row, looks.cellLooks(1));
+  }
+  if (titles.length > 0) await ws.addRow([], lookFor({}), []);
+  const headerLooks = new TableStyles(columns, {
+    font: 'header',
+    fill: FILLS.header,
+    alignment: 'header',
   });
-  ws.autoFilter = {
-    from: { row: headerRow, column: 1 },
-    to: { row: headerRow + entries.length, column: columns.length },
-  };
-  titles.forEach((line, i) => {
-    const row = ws.addRow([line]);
-    new TableStyles(columns, { font: i === 0 ? 'title' : 'subtitle' }).styleRow(row, [line]);
-    row.commit();
-  });
-  if (titles.length > 0) ws.addRow([]).commit();
-  const headers = columns.map((c) => c.header);
-  const header = ws.addRow(headers);
-  new TableStyles(columns, { font: 'header', fill: FILLS.header, alignment: 'header' }).styleRow(
-    header,
-    headers,
+  await ws.addRow(
+    columns.map((c) => c.header),
+    headerLooks.row,
+    headerLooks.cellLooks(columns.length),
   );
-  header.commit();
-  const rowStyles = new TableStyles(columns, { alignment: 'row' });
+  const rowLooks = new TableStyles(columns, { alignment: 'row' });
   // The colours `colour` paints on the current row, by column (from 1); cleared after each row.
   const fills: (FillColour | undefined)[] = [];
   const paint = (column: number, colour: FillColour) => {
     fills[column] = colour;
   };
-  let written = 0;
   for (const entry of entries) {
     const cells = values(entry);
-    const row = ws.addRow(cells);
     options.colour?.(entry, paint);
-    rowStyles.styleRow(row, cells, fills);
+    const wait = ws.addRow(cells, rowLooks.row, rowLooks.cellLooks(cells.length, fills));
     fills.length = 0;
-    row.commit();
-    written += 1;
-    if (written % ROWS_PER_FLUSH === 0) await yieldToStreams();
+    if (wait) await wait;
   }
-  ws.commit();
+  await ws.end();
 }
 
 function percent(n: number): number {
@@ -490,27 +455,23 @@ async function addInputs(wb: BookWriter, report: ReportJson): Promise<void> {
 }
 
 /**
- * Writes a workbook with exceljs's streaming writer into `sink`: `build` adds the sheets, each
- * written and flushed as it goes. Returns once the whole file has been written to the sink.
+ * Writes a workbook into `sink` with the report writer (`xlsx-writer.ts`): `build` adds the
+ * sheets, each written and flushed as it goes. Returns once the whole file has been written to
+ * the sink; rejects when the sink fails.
  */
 async function streamWorkbook(
   sink: Writable,
   build: (wb: BookWriter) => Promise<void>,
 ): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: sink,
-    useStyles: true,
-    // Shared strings keep the file small (file names, rule ids and severities repeat on every
-    // row) and are what Excel itself writes; they are the only part kept until the end.
-    useSharedStrings: true,
+  const wb = new XlsxBookWriter(sink, {
+    creator: 'RACI Guard raci-audit',
+    // A fixed date keeps the file free of "now"; report.json is what must be reproducible.
+    created: new Date(Date.UTC(2000, 0, 1)),
   });
-  wb.creator = 'RACI Guard raci-audit';
-  // A fixed date keeps the file free of "now"; report.json is what must be reproducible.
-  wb.created = new Date(Date.UTC(2000, 0, 1));
-  wb.modified = wb.created;
   const failed = new Promise<never>((_, reject) => sink.once('error', reject));
+  failed.catch(() => undefined);
   await Promise.race([build(wb), failed]);
-  await Promise.race([wb.commit(), failed]);
+  await Promise.race([wb.finish(), failed]);
 }
 
 /** Returns the bytes a streamed workbook writes, collected in memory (small workbooks, tests). */

@@ -1,10 +1,10 @@
 /**
  * The look of the workbook reports, cell by cell, read back with exceljs: title lines, the
  * header row and every data row of every sheet carry the fonts, fills, alignments and number
- * formats they should, coloured only in the columns that are coloured. The writer hands exceljs
- * one shared style object per distinct look (so exceljs does not serialise every cell's style
- * to find it in its style table); these tests hold that the file still says what each cell
- * looks like, and that the styles part does not grow with the number of rows.
+ * formats they should, coloured only in the columns that are coloured. The reports hand the
+ * writer one shared look object per distinct look (so a cell's style is found by identity, not
+ * worked out per cell); these tests hold that the file still says what each cell looks like,
+ * and that the styles part does not grow with the number of rows.
  */
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
