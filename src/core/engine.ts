@@ -45,10 +45,10 @@ export function sortFindings(findings: Finding[], sheetNames: readonly string[])
   const key = (f: Finding) =>
     f.sheet === undefined ? -1 : (sheetIndex.get(f.sheet) ?? sheetNames.length);
   return findings
-    .map((f, i) => ({ f, i }))
+    .map((f, i) => ({ f, i, sheetOrder: key(f) }))
     .sort(
       (a, b) =>
-        key(a.f) - key(b.f) ||
+        a.sheetOrder - b.sheetOrder ||
         (a.f.row ?? 0) - (b.f.row ?? 0) ||
         (a.f.column ?? 0) - (b.f.column ?? 0) ||
         (a.f.rule < b.f.rule ? -1 : a.f.rule > b.f.rule ? 1 : 0) ||

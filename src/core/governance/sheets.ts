@@ -197,20 +197,25 @@ function findHeader<F extends string>(
   accept: (cols: Columns<F>) => boolean,
 ): { headerRow: number; columns: Columns<F> } | undefined {
   const fields = Object.keys(synonyms) as F[];
+  // Most rows hold no header word: whether such a row is accepted is asked once.
+  let acceptsNoColumns: boolean | undefined;
   for (let r = 0; r < index.length; r++) {
     const byKey = index[r];
+    if (byKey.size === 0) {
+      acceptsNoColumns ??= accept({});
+      if (acceptsNoColumns) return { headerRow: r + 1, columns: {} };
+      continue;
+    }
     const columns: Columns<F> = {};
-    if (byKey.size > 0) {
-      const taken = new Set<number>();
-      for (const field of fields) {
-        // Earlier synonyms are better matches: "LT Sponsor" beats "Sponsor review" for sponsor.
-        for (const word of synonyms[field]) {
-          const c = byKey.get(word)?.find((i) => !taken.has(i));
-          if (c !== undefined) {
-            columns[field] = c + 1;
-            taken.add(c);
-            break;
-          }
+    const taken = new Set<number>();
+    for (const field of fields) {
+      // Earlier synonyms are better matches: "LT Sponsor" beats "Sponsor review" for sponsor.
+      for (const word of synonyms[field]) {
+        const c = byKey.get(word)?.find((i) => !taken.has(i));
+        if (c !== undefined) {
+          columns[field] = c + 1;
+          taken.add(c);
+          break;
         }
       }
     }
