@@ -202,7 +202,7 @@ function findHeader<F extends string>(
   for (let r = 0; r < index.length; r++) {
     const byKey = index[r];
     if (byKey.size === 0) {
-      acceptsNoColumns ??= accept({});
+      if (acceptsNoColumns === undefined) acceptsNoColumns = accept({});
       if (acceptsNoColumns) return { headerRow: r + 1, columns: {} };
       continue;
     }
