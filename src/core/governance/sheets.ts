@@ -187,6 +187,25 @@ export function headerIndexes(sheets: readonly SheetInput[]): Map<SheetInput, He
   return new Map(sheets.map((sheet) => [sheet, headerIndex(sheet.rows)]));
 }
 
+/** Each sheet kind's synonyms, all fields together, worked out once per kind. */
+const wordsByKind = new Map<Record<string, string[]>, ReadonlySet<string>>();
+
+/** Returns every synonym of every field of a sheet kind. */
+function wordsOf(synonyms: Record<string, string[]>): ReadonlySet<string> {
+  let words = wordsByKind.get(synonyms);
+  if (!words) {
+    words = new Set(Object.values(synonyms).flat());
+    wordsByKind.set(synonyms, words);
+  }
+  return words;
+}
+
+/** True when the row holds at least one of the words. */
+function holdsAnyWord(byKey: ReadonlyMap<string, number[]>, words: ReadonlySet<string>): boolean {
+  for (const key of byKey.keys()) if (words.has(key)) return true;
+  return false;
+}
+
 /**
  * Returns the header row (1-based) and the column of each field, or undefined. For each field
  * the earliest synonym found wins, at its leftmost column not already taken by another field.
@@ -197,11 +216,12 @@ function findHeader<F extends string>(
   accept: (cols: Columns<F>) => boolean,
 ): { headerRow: number; columns: Columns<F> } | undefined {
   const fields = Object.keys(synonyms) as F[];
-  // Most rows hold no header word: whether such a row is accepted is asked once.
+  const words = wordsOf(synonyms);
+  // Most rows hold no header word of this kind: whether such a row is accepted is asked once.
   let acceptsNoColumns: boolean | undefined;
   for (let r = 0; r < index.length; r++) {
     const byKey = index[r];
-    if (byKey.size === 0) {
+    if (!holdsAnyWord(byKey, words)) {
       if (acceptsNoColumns === undefined) acceptsNoColumns = accept({});
       if (acceptsNoColumns) return { headerRow: r + 1, columns: {} };
       continue;
