@@ -4,7 +4,10 @@
  * name and where its data lies, and the compression ratio of large entries. Then, on request,
  * streams one entry's inflated bytes through a running byte counter and CRC-32 so a part that
  * inflates beyond what it declared, or whose data is damaged, is stopped at once. Every
- * problem ends as a `GuardFailure` with a sentence for people.
+ * problem ends as a `GuardFailure` with a sentence for people. The directory checks
+ * (`checkEntryCount`, `checkEntry`, `checkDirectory`) take plain entry records, so the one-pass
+ * reader's own parse of a small archive in memory (`read/fast/zip-in-memory.ts`) runs exactly
+ * the same ones.
  */
 import { crc32 } from 'node:zlib';
 import yauzl from 'yauzl';
