@@ -21,7 +21,7 @@ import { auditFile, type FoundFile } from './audit-file';
 import { auditInWorkers } from './parallel/pool';
 import { previousQuarterId } from './report/dates';
 import { parseReportJson, renderReportJson } from './report/json';
-import { buildReport, type AuditedFile, type ReportJson } from './report/model';
+import { buildReport, sponsorRowsOf, type AuditedFile, type ReportJson } from './report/model';
 
 /** A problem with how the audit was asked for (exit code 2); the message says what to fix. */
 export class AuditUsageError extends Error {
@@ -373,14 +373,17 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   written.push(`compliance-${quarter.id}.xlsx`);
   await write('index.html', renderIndexHtml(report));
   const sponsorsWithoutEmail: string[] = [];
+  // Each sponsor's items and findings, picked from the report in one pass for all sponsors.
+  const rowsOf = sponsorRowsOf(report);
   for (const sponsor of report.sponsors) {
     progress({ phase: 'writing', what: `summary for ${sponsor.name}` });
+    const rows = rowsOf.get(sponsor);
     // Worked out and rendered once for the .html, the .txt and the .eml; the .eml is streamed
     // to its file, so a large summary leaves little garbage behind (audit/report/mail.ts).
-    const rendered = renderSponsorSummary(report, sponsor);
+    const rendered = renderSponsorSummary(report, sponsor, rows);
     await write(`sponsors/${sponsor.slug}.html`, rendered.html);
     await write(`sponsors/${sponsor.slug}.txt`, rendered.text);
-    const attachment = await renderSponsorWorkbook(report, sponsor);
+    const attachment = await renderSponsorWorkbook(report, sponsor, rows);
     const mail = sponsorMailStream(report, sponsor, {
       from: options.mailFrom ?? DEFAULT_FROM,
       attachment,

@@ -16,7 +16,7 @@
  */
 import { Readable } from 'node:stream';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import type { ReportJson, ReportSponsor } from './model';
+import type { ReportJson, ReportSponsor, SponsorRows } from './model';
 import { renderSummaryHtml } from './html';
 import { summariseSponsor, summarySubject, type SponsorSummary } from './summary';
 import { renderSummaryText } from './text';
@@ -42,14 +42,25 @@ export interface RenderedSummary {
   text: string;
 }
 
-/** Returns the sponsor's summary worked out once with its HTML and plain-text renderings. */
-export function renderSponsorSummary(report: ReportJson, sponsor: ReportSponsor): RenderedSummary {
-  const summary = summariseSponsor(report, sponsor);
+/**
+ * Returns the sponsor's summary worked out once with its HTML and plain-text renderings; `rows`
+ * are the sponsor's items and findings when already indexed (`sponsorRowsOf`).
+ */
+export function renderSponsorSummary(
+  report: ReportJson,
+  sponsor: ReportSponsor,
+  rows?: SponsorRows,
+): RenderedSummary {
+  const summary = summariseSponsor(report, sponsor, rows);
   return { summary, html: renderSummaryHtml(summary), text: renderSummaryText(summary) };
 }
 
 /** Bytes per chunk a text part is handed to nodemailer's encoder in. */
 const TEXT_CHUNK_BYTES = 16 * 1024;
+
+// eslint-disable-next-line no-control-regex -- the characters nodemailer counts as not Latin
+const CONTROL_OR_NON_ASCII = /[^\x09\x0a\x0d\x20-\x7f]/;
+const LATIN_LETTER = /[A-Za-z]/;
 
 /**
  * Returns the transfer encoding nodemailer would choose for a whole text string: `7bit` for
@@ -58,6 +69,12 @@ const TEXT_CHUNK_BYTES = 16 * 1024;
  * (MimeNode's getTransferEncoding and _getTextEncoding), counted without building arrays.
  */
 export function textTransferEncoding(text: string): '7bit' | 'quoted-printable' | 'base64' {
+  // The usual large summary: over 128 KB (so never 7bit) and all printable ASCII, tabs and line
+  // breaks (so no control or non-ASCII character to count): quoted-printable when it holds a
+  // Latin letter at all. Two native scans instead of a loop over every character.
+  if (text.length > 128 * 1024 && !CONTROL_OR_NON_ASCII.test(text)) {
+    return LATIN_LETTER.test(text) ? 'quoted-printable' : 'base64';
+  }
   let latin = 0;
   let nonLatin = 0;
   let lineLength = 0;

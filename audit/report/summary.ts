@@ -4,8 +4,8 @@
  * most important findings, and the trend since last quarter.
  */
 import { CHECK_LABELS, type ItemCheck } from '../../src/core';
-import type { ReportFinding, ReportItem, ReportJson, ReportSponsor } from './model';
-import { sponsorFindings } from './model';
+import type { ReportFinding, ReportItem, ReportJson, ReportSponsor, SponsorRows } from './model';
+import { sponsorRows } from './model';
 
 export interface SponsorSummary {
   sponsor: ReportSponsor;
@@ -99,11 +99,17 @@ export function sponsorReviewWording(i: ReportItem, quarter: string): string {
   }
 }
 
-/** Returns the sponsor summary of one sponsor in the report. */
-export function summariseSponsor(report: ReportJson, sponsor: ReportSponsor): SponsorSummary {
-  const mine = new Set(sponsor.itemList.map((i) => `${i.file}\u0001${i.name}`));
-  const items = report.items.filter((i) => mine.has(`${i.file}\u0001${i.name}`));
-  const all = sponsorFindings(sponsor, report.findings, true);
+/**
+ * Returns the sponsor summary of one sponsor in the report. `rows` are the sponsor's items and
+ * findings when already indexed (`sponsorRowsOf`); otherwise they are picked from the report.
+ */
+export function summariseSponsor(
+  report: ReportJson,
+  sponsor: ReportSponsor,
+  rows: SponsorRows = sponsorRows(report, sponsor),
+): SponsorSummary {
+  const items = rows.items;
+  const all = rows.findings;
   const open = all.filter((f) => !f.waived);
   const findingCounts = { error: 0, warning: 0, info: 0, waived: all.length - open.length };
   for (const f of open) findingCounts[f.severity] += 1;

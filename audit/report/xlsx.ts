@@ -12,8 +12,8 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
-import type { ReportFinding, ReportItem, ReportJson, ReportSponsor } from './model';
-import { sponsorFindings } from './model';
+import type { ReportFinding, ReportItem, ReportJson, ReportSponsor, SponsorRows } from './model';
+import { sponsorRows } from './model';
 import { XlsxBookWriter, type Look } from './xlsx-writer';
 
 type CellOut = string | number | boolean | Date | null;
@@ -533,15 +533,15 @@ export async function renderComplianceWorkbook(report: ReportJson): Promise<Buff
 
 /**
  * Returns the bytes of one sponsor's attachment: their items and their findings (waived ones
- * marked). Streamed, so only the finished file's bytes are held (it goes into the .eml).
+ * marked). Streamed, so only the finished file's bytes are held (it goes into the .eml). `rows`
+ * are the sponsor's items and findings when already indexed (`sponsorRowsOf`).
  */
 export async function renderSponsorWorkbook(
   report: ReportJson,
   sponsor: ReportSponsor,
+  rows: SponsorRows = sponsorRows(report, sponsor),
 ): Promise<Buffer> {
-  const mine = new Set(sponsor.itemList.map((i) => `${i.file}\u0001${i.name}`));
-  const items = report.items.filter((i) => mine.has(`${i.file}\u0001${i.name}`));
-  const findings = sponsorFindings(sponsor, report.findings, true);
+  const { items, findings } = rows;
   return streamToBuffer(async (wb) => {
     await addTableSheet(wb, 'Items', ITEM_COLUMNS, items, itemValues, {
       titleLines: titleLines(report, `Items sponsored by ${sponsor.name}`),

@@ -147,6 +147,9 @@ describe('the transfer encoding of a text part', () => {
     ['letters outnumbering an emoji', '😀 abc'],
     ['a line separator', `ab\u2028${'x'.repeat(76)}`],
     ['over 128 KB of short lines', 'short line\n'.repeat(15000)],
+    ['over 128 KB of digits and spaces only', '12 34 56\n'.repeat(16000)],
+    ['over 128 KB with one accented letter', `${'short line\n'.repeat(15000)}Zoë`],
+    ['over 128 KB of mostly non-ASCII text', `${'東京\n'.repeat(50000)}ab`],
   ])('%s: the one nodemailer chooses for the whole string', async (_name, text) => {
     expect(textTransferEncoding(text)).toBe(await nodemailerEncoding(text));
   });

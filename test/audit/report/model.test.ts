@@ -1,12 +1,19 @@
 /**
  * The report model across workbooks, on the real core: sponsors merged across files (by
  * email, else by name; a name-only sponsor joins the one with an email) with unique slugs, the no-sponsor group, each person's R and A load,
- * unreadable inputs, and the trend (previous compliance, new and resolved findings).
+ * unreadable inputs, and the trend (previous compliance, new and resolved findings); each
+ * sponsor's items and findings indexed in one pass the same as picked one sponsor at a time.
  */
 import { analyse } from '../../../src/core/analyse';
 import type { SheetInput } from '../../../src/core/model';
 import { toCellValue } from '../../../audit/read/xlsx';
-import { buildReport, findingKey, type AuditedFile } from '../../../audit/report/model';
+import {
+  buildReport,
+  findingKey,
+  sponsorRows,
+  sponsorRowsOf,
+  type AuditedFile,
+} from '../../../audit/report/model';
 import { defaultConfig } from '../../../src/core/config';
 import { normaliseName } from '../../../src/core/text';
 import { organisation, type OrgOptions } from '../support/workbooks';
@@ -234,5 +241,38 @@ describe('buildReport', () => {
       { quarter: '2026-Q1', compliance: 0.1 },
       { quarter: '2026-Q2', compliance: 0.3 },
     ]);
+  });
+});
+
+describe('sponsorRowsOf', () => {
+  it('gives every sponsor the items and findings picked for it one at a time, in report order', () => {
+    const r = report([
+      audited('b.xlsx', { prefix: 'B ', sponsorOfSecond: 'Zoë Lee' }),
+      audited('a.xlsx', { prefix: 'A ', sponsorOfSecond: 'Ravi Menon' }),
+      // The same item names in a third file: rows go by file and name, not name alone.
+      audited('c.xlsx', { prefix: 'A ', sponsorOfSecond: '' }),
+    ]);
+    // A waived finding and a finding on no item, which belongs to no sponsor.
+    r.findings[0] = { ...r.findings[0], waived: true };
+    r.findings.push({
+      rule: 'workbook/unreadable',
+      severity: 'error',
+      message: 'x',
+      file: 'a.xlsx',
+      sheet: '',
+    });
+    const rowsOf = sponsorRowsOf(r);
+    expect(r.sponsors.length).toBeGreaterThanOrEqual(3);
+    expect([...rowsOf.keys()]).toEqual(r.sponsors);
+    for (const sponsor of r.sponsors) {
+      expect([sponsor.name, rowsOf.get(sponsor)]).toEqual([sponsor.name, sponsorRows(r, sponsor)]);
+      expect(rowsOf.get(sponsor)!.items).toHaveLength(sponsor.items);
+    }
+    const all = [...rowsOf.values()];
+    expect(all.reduce((n, rows) => n + rows.items.length, 0)).toBe(r.items.length);
+    expect(all.some((rows) => rows.findings.some((f) => f.waived))).toBe(true);
+    expect(all.reduce((n, rows) => n + rows.findings.length, 0)).toBe(
+      r.findings.filter((f) => f.item !== undefined).length,
+    );
   });
 });
