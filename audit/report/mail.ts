@@ -59,8 +59,8 @@ export function renderSponsorSummary(
 const TEXT_CHUNK_BYTES = 16 * 1024;
 
 // eslint-disable-next-line no-control-regex -- the characters nodemailer counts as not Latin
-const CONTROL_OR_NON_ASCII = /[^\x09\x0a\x0d\x20-\x7f]/;
-const LATIN_LETTER = /[A-Za-z]/;
+const CONTROL_OR_NON_ASCII = /[^\x09\x0a\x0d\x20-\x7f]/g;
+const LATIN_LETTER = /[A-Za-z]/g;
 
 /**
  * Returns the transfer encoding nodemailer would choose for a whole text string: `7bit` for
@@ -69,11 +69,18 @@ const LATIN_LETTER = /[A-Za-z]/;
  * (MimeNode's getTransferEncoding and _getTextEncoding), counted without building arrays.
  */
 export function textTransferEncoding(text: string): '7bit' | 'quoted-printable' | 'base64' {
-  // The usual large summary: over 128 KB (so never 7bit) and all printable ASCII, tabs and line
-  // breaks (so no control or non-ASCII character to count): quoted-printable when it holds a
-  // Latin letter at all. Two native scans instead of a loop over every character.
-  if (text.length > 128 * 1024 && !CONTROL_OR_NON_ASCII.test(text)) {
-    return LATIN_LETTER.test(text) ? 'quoted-printable' : 'base64';
+  // A large summary (over 128 KB, so never 7bit): count the few control and non-ASCII
+  // characters, then Latin letters only until they outnumber them, with native scans instead of
+  // a loop over every character.
+  if (text.length > 128 * 1024) {
+    let nonLatin = 0;
+    CONTROL_OR_NON_ASCII.lastIndex = 0;
+    while (CONTROL_OR_NON_ASCII.exec(text)) nonLatin++;
+    let latin = 0;
+    LATIN_LETTER.lastIndex = 0;
+    while (latin <= nonLatin && LATIN_LETTER.exec(text)) latin++;
+    LATIN_LETTER.lastIndex = 0;
+    return nonLatin < latin ? 'quoted-printable' : 'base64';
   }
   let latin = 0;
   let nonLatin = 0;

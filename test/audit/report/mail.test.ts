@@ -150,6 +150,9 @@ describe('the transfer encoding of a text part', () => {
     ['over 128 KB of digits and spaces only', '12 34 56\n'.repeat(16000)],
     ['over 128 KB with one accented letter', `${'short line\n'.repeat(15000)}Zoë`],
     ['over 128 KB of mostly non-ASCII text', `${'東京\n'.repeat(50000)}ab`],
+    ['over 128 KB with a separator on every line', 'Item · next › done\n'.repeat(8000)],
+    ['over 128 KB, as many accents as letters', `${'é'.repeat(70000)}${'a'.repeat(70000)}`],
+    ['over 128 KB, one letter more than accents', `${'é'.repeat(70000)}${'a'.repeat(70001)}`],
   ])('%s: the one nodemailer chooses for the whole string', async (_name, text) => {
     expect(textTransferEncoding(text)).toBe(await nodemailerEncoding(text));
   });
