@@ -166,9 +166,15 @@ export function attribute(attributes: string, name: string): string | null {
   for (let k = 0; k < parsedCount; k++) {
     const at = k * 4;
     const start = parsed[at];
-    if (start < 0 || parsed[at + 1] - start !== length || !attributes.startsWith(name, start))
-      continue;
-    return decodeAttributeValue(attributes.slice(parsed[at + 2], parsed[at + 3]));
+    if (start < 0 || parsed[at + 1] - start !== length) continue;
+    let same = true;
+    for (let c = 0; c < length; c++) {
+      if (attributes.charCodeAt(start + c) !== name.charCodeAt(c)) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return decodeAttributeValue(attributes.slice(parsed[at + 2], parsed[at + 3]));
   }
   return null;
 }

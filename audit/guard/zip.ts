@@ -194,7 +194,9 @@ export function checkDirectory<T extends ZipEntryRecord>(
   let total = 0;
   for (const entry of records) {
     checkEntry(entry, fileSize, limits);
-    const name = entry.fileName.replace(/^\/+/, '');
+    const name = entry.fileName.startsWith('/')
+      ? entry.fileName.replace(/^\/+/, '')
+      : entry.fileName;
     if (byName.has(name)) {
       throw new GuardFailure(
         `the zip archive holds two parts named ${name}, so it is ambiguous which one counts`,

@@ -77,11 +77,18 @@ function hasExtraFieldYauzlReads(extra: Buffer): boolean {
 
 /** Returns an entry's name as yauzl would decode it; throws for names left to yauzl or refused by it. */
 function entryName(raw: Buffer, flags: number): string {
-  if ((flags & FLAG_UTF8_NAME) === 0 && raw.some((byte) => byte >= 0x80))
-    throw new NotInMemoryError('a part name in code page 437');
+  if ((flags & FLAG_UTF8_NAME) === 0) {
+    for (let i = 0; i < raw.length; i++) {
+      if (raw[i] >= 0x80) throw new NotInMemoryError('a part name in code page 437');
+    }
+  }
   const name = raw.toString('utf8');
   if (name.includes('\\')) throw new NotInMemoryError('a part name with a backslash');
-  if (/^[a-zA-Z]:/.test(name) || name.startsWith('/') || name.split('/').includes('..'))
+  if (
+    /^[a-zA-Z]:/.test(name) ||
+    name.startsWith('/') ||
+    (name.includes('..') && name.split('/').includes('..'))
+  )
     damaged(`unsafe part name ${name}`);
   return name;
 }
