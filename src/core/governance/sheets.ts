@@ -138,7 +138,7 @@ const CONFIG_HEADERS = {
 };
 
 /** Every header key any governance sheet kind looks for: the only keys worth indexing. */
-const HEADER_WORDS: ReadonlySet<string> = new Set(
+export const HEADER_WORDS: ReadonlySet<string> = new Set(
   [
     REGISTER_HEADERS,
     ROLE_HEADERS,
@@ -160,6 +160,29 @@ export type HeaderIndex = ReadonlyMap<string, number[]>[];
 
 const NO_HEADER_KEYS: ReadonlyMap<string, number[]> = new Map();
 
+/** The length of the longest header word. */
+const LONGEST_HEADER_WORD = Math.max(...[...HEADER_WORDS].map((word) => word.length));
+
+/**
+ * False when a text cell cannot reduce to a header word, so its key need not be worked out.
+ * Every ASCII letter and digit of a text stays in its key, and header words are letters only,
+ * at most `LONGEST_HEADER_WORD` of them: a text holding a digit (dates, numbered activities)
+ * or more ASCII letters than that is no header. Other values: true (their key decides).
+ */
+function mayBeHeaderWord(value: CellValue | undefined): boolean {
+  if (typeof value !== 'string') return true;
+  let letters = 0;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) return false;
+    if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) {
+      letters++;
+      if (letters > LONGEST_HEADER_WORD) return false;
+    }
+  }
+  return true;
+}
+
 /** Returns the header index of the sheet's first rows (see `HeaderIndex`). */
 export function headerIndex(rows: Grid): HeaderIndex {
   const index: HeaderIndex = [];
@@ -167,6 +190,7 @@ export function headerIndex(rows: Grid): HeaderIndex {
     const row = rows[r] ?? [];
     let byKey: Map<string, number[]> | undefined;
     for (let i = 0; i < row.length; i++) {
+      if (!mayBeHeaderWord(row[i])) continue;
       const key = headerKey(row[i]);
       if (!HEADER_WORDS.has(key)) continue;
       if (!byKey) byKey = new Map();
