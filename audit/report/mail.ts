@@ -5,20 +5,23 @@
  * known email gets a message with no To: header, which the CLI lists so nobody is skipped.
  *
  * The message is composed as a stream (`sponsorMailStream`), so the audit writes it straight to
- * its file. A large summary (some 2,000 findings, over 1 MB of HTML) is handed to nodemailer in
- * small chunks with its transfer encoding already chosen: given a whole string, nodemailer
- * quoted-printable-encodes it one character at a time into a single string and counts its
- * letters with a regular-expression match array, which leaves tens of MB of garbage per message
- * that outlives the young generation. Chunked, the garbage dies young and the message reads the
- * same: headers, parts and decoded content are those of the whole-string composition (tested);
- * only some quoted-printable soft line breaks fall at other places, as a chunk's last line is
- * wrapped before the next chunk is seen.
+ * its file. A large summary (some 2,000 findings, over 1 MB of HTML) is never handed to
+ * nodemailer as a whole string: nodemailer would quoted-printable-encode it one character at a
+ * time into a single string and count its letters with a regular-expression match array, which
+ * leaves tens of MB of garbage per message and was most of the time spent composing. The transfer
+ * encoding nodemailer would choose is worked out here (`textTransferEncoding`, native scans);
+ * a quoted-printable part is encoded here (`quoted-printable.ts`, line by line, in 64 K chunks)
+ * and given to nodemailer whole, with the part headers nodemailer writes; a base64 part goes to
+ * nodemailer in 16 KB chunks. The message reads the same: headers, parts and decoded content are
+ * those of the whole-string composition (tested); only soft line breaks fall at other places.
  */
 import { Readable } from 'node:stream';
+import type Mail from 'nodemailer/lib/mailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { ReportJson, ReportSponsor, SponsorRows } from './model';
 import { renderSummaryHtml } from './html';
 import { summariseSponsor, summarySubject, type SponsorSummary } from './summary';
+import { quotedPrintableChunks } from './quoted-printable';
 import { renderSummaryText } from './text';
 
 export interface MailOptions {
@@ -55,12 +58,13 @@ export function renderSponsorSummary(
   return { summary, html: renderSummaryHtml(summary), text: renderSummaryText(summary) };
 }
 
-/** Bytes per chunk a text part is handed to nodemailer's encoder in. */
+/** Bytes per chunk a base64 text part is handed to nodemailer's encoder in. */
 const TEXT_CHUNK_BYTES = 16 * 1024;
 
 // eslint-disable-next-line no-control-regex -- the characters nodemailer counts as not Latin
 const CONTROL_OR_NON_ASCII = /[^\x09\x0a\x0d\x20-\x7f]/g;
 const LATIN_LETTER = /[A-Za-z]/g;
+const LINE_BREAK = /[\n\r\u2028\u2029]/g;
 
 /**
  * Returns the transfer encoding nodemailer would choose for a whole text string: `7bit` for
@@ -69,40 +73,36 @@ const LATIN_LETTER = /[A-Za-z]/g;
  * (MimeNode's getTransferEncoding and _getTextEncoding), counted without building arrays.
  */
 export function textTransferEncoding(text: string): '7bit' | 'quoted-printable' | 'base64' {
-  // A large summary (over 128 KB, so never 7bit): count the few control and non-ASCII
-  // characters, then Latin letters only until they outnumber them, with native scans instead of
-  // a loop over every character.
-  if (text.length > 128 * 1024) {
-    let nonLatin = 0;
-    CONTROL_OR_NON_ASCII.lastIndex = 0;
-    while (CONTROL_OR_NON_ASCII.exec(text)) nonLatin++;
-    let latin = 0;
-    LATIN_LETTER.lastIndex = 0;
-    while (latin <= nonLatin && LATIN_LETTER.exec(text)) latin++;
-    LATIN_LETTER.lastIndex = 0;
-    return nonLatin < latin ? 'quoted-printable' : 'base64';
-  }
-  let latin = 0;
+  // Native regular-expression scans instead of a loop over every character: count the (few)
+  // control and non-ASCII characters, look for a line over 76 characters break by break, and
+  // count Latin letters only until they outnumber the others.
   let nonLatin = 0;
-  let lineLength = 0;
+  CONTROL_OR_NON_ASCII.lastIndex = 0;
+  while (CONTROL_OR_NON_ASCII.exec(text)) nonLatin++;
   let longLine = text.length > 128 * 1024;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) latin++;
-    else if (code >= 0x80 || (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d))
-      nonLatin++;
+  if (!longLine) {
     // Line length as nodemailer's /^.{77,}/m sees it: `.` stops at \n, \r, U+2028 and U+2029.
-    if (code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029) lineLength = 0;
-    else if (++lineLength > 76) longLine = true;
+    let lineStart = 0;
+    LINE_BREAK.lastIndex = 0;
+    for (let m = LINE_BREAK.exec(text); m && !longLine; m = LINE_BREAK.exec(text)) {
+      longLine = m.index - lineStart > 76;
+      lineStart = m.index + 1;
+    }
+    LINE_BREAK.lastIndex = 0;
+    if (text.length - lineStart > 76) longLine = true;
   }
   if (nonLatin === 0 && !longLine) return '7bit';
+  let latin = 0;
+  LATIN_LETTER.lastIndex = 0;
+  while (latin <= nonLatin && LATIN_LETTER.exec(text)) latin++;
+  LATIN_LETTER.lastIndex = 0;
   return nonLatin < latin ? 'quoted-printable' : 'base64';
 }
 
 /**
  * Returns the text's UTF-8 bytes as a stream of chunks of about `TEXT_CHUNK_BYTES`, slices of one
- * buffer (no copies). A chunk never ends in a space or tab unless it is the last, as
- * nodemailer's quoted-printable encoder would write whitespace at a chunk's end as `=20`.
+ * buffer (no copies). A chunk never ends in a space or tab unless it is the last (which
+ * mattered when nodemailer quoted-printable-encoded chunks; harmless for base64).
  */
 function textChunks(text: string): Readable {
   const bytes = Buffer.from(text, 'utf8');
@@ -116,12 +116,31 @@ function textChunks(text: string): Readable {
   return Readable.from(chunks, { objectMode: false });
 }
 
-/** Returns a text part for MailComposer: the string when sent as is, else encoded chunks. */
-function textPart(text: string): string | { content: Readable; contentTransferEncoding: string } {
+/**
+ * Returns a text part (`text/plain` or `text/html`) for MailComposer: the string when sent as
+ * is; quoted-printable parts whole (headers and body) as a stream of chunks encoded here
+ * (`quoted-printable.ts`, much faster than nodemailer's encoder), with the headers nodemailer
+ * writes for them; base64 parts as chunks for nodemailer to encode.
+ */
+function textPart(text: string, subtype: 'plain' | 'html'): Mail.AttachmentLike | string {
   const encoding = textTransferEncoding(text);
   // 7bit text passes through unencoded; nodemailer only inspects it with two regular tests.
   if (encoding === '7bit') return text;
-  return { content: textChunks(text), contentTransferEncoding: encoding };
+  if (encoding === 'quoted-printable') {
+    const head =
+      `Content-Type: text/${subtype}; charset=utf-8\r\n` +
+      'Content-Transfer-Encoding: quoted-printable\r\n\r\n';
+    // `raw`: nodemailer writes the part as given (its typings leave the option out for text).
+    const raw = Readable.from(
+      (function* () {
+        yield head;
+        yield* quotedPrintableChunks(text);
+      })(),
+      { objectMode: false },
+    );
+    return { raw } as Mail.AttachmentLike;
+  }
+  return { content: textChunks(text), contentTransferEncoding: encoding } as Mail.AttachmentLike;
 }
 
 /** Returns the composer of the sponsor's message (one use: it can be streamed once). */
@@ -136,8 +155,8 @@ function sponsorMailComposer(
     from: options.from,
     ...(sponsor.email ? { to: { name: sponsor.name, address: sponsor.email } } : {}),
     subject: summarySubject(rendered.summary),
-    text: textPart(rendered.text),
-    html: textPart(rendered.html),
+    text: textPart(rendered.text, 'plain'),
+    html: textPart(rendered.html, 'html'),
     date: new Date(`${report.asOf}T12:00:00Z`),
     messageId: `<raci-audit.${report.quarter}.${sponsor.slug}@${domain}>`,
     headers: { 'X-RACI-Audit-Quarter': report.quarter },

@@ -64,11 +64,15 @@ function wholeStringMail(
 
 /** Returns every header line of the message and its parts, with the random boundary blanked. */
 function headerLines(raw: Buffer): string[] {
-  return raw
-    .toString('latin1')
-    .split(/\r?\n/)
-    .filter((line) => /^[A-Z][A-Za-z-]*: /.test(line) || /^ boundary=/.test(line))
-    .map((line) => line.replace(/_NmP-[0-9a-f]+-Part/g, '_NmP-boundary-Part'));
+  // The message's own header block and each part's (after a boundary line, up to a blank line).
+  const lines: string[] = [];
+  let inHeader = true;
+  for (const line of raw.toString('latin1').split(/\r?\n/)) {
+    if (/^--(--_NmP-[0-9a-f]+-Part_\d+)(--)?$/.test(line)) inHeader = true;
+    else if (line === '') inHeader = false;
+    else if (inHeader) lines.push(line.replace(/_NmP-[0-9a-f]+-Part/g, '_NmP-boundary-Part'));
+  }
+  return lines;
 }
 
 /** Returns what a reader of the parsed message sees. */
