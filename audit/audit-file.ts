@@ -15,7 +15,7 @@ import type { Config } from '../src/core/config';
 import type { AnalysisResult, SheetInput } from '../src/core/model';
 import { readGuarded } from './guard/guarded-read';
 import { DEFAULT_LIMITS } from './guard/limits';
-import { slimAnalysisResult } from './parallel/slim-result';
+import { slimAuditedFile } from './parallel/slim-result';
 import { streamReadWorkbook } from './parallel/stream-read';
 import { readWorkbookFromBytes } from './read/fast/one-pass';
 import { UnreadableWorkbookError } from './read/xlsx';
@@ -102,5 +102,5 @@ export async function auditFile(found: FoundFile, options: AuditFileOptions): Pr
     config: options.config,
     leadership: options.leadership,
   });
-  return { file: found.file, sha256, result: slimAnalysisResult(result) };
+  return slimAuditedFile(found.file, sha256, result);
 }

@@ -5,17 +5,17 @@
  * every roster and review row). `slimAnalysisResult` keeps exactly what the report model
  * (`audit/report/model.ts`) reads: the items (with their failed checks only), sponsors,
  * findings and Config-sheet problems, the register rows' cells (for `register/duplicate-item`),
- * the Roles sheet's holders and, of each matrix, only the role names and each role's count of
- * R and A cells, as a few shared activities (for the people load). The report built
- * from a slim result is identical to the one built from the full result (tested).
+ * the Roles sheet's holders and, of each matrix, only the role names; each role's count of R
+ * and A cells goes beside the result (`AuditedFile.roleCounts`, for the people load) instead
+ * of the activities, which would cost the main thread some 17 KB per workbook once copied
+ * from a worker. The report built from a slim file is identical to the one built from the full
+ * result (tested).
  */
+import type { AuditedFile, RoleCounts } from '../report/model';
 import type {
   AnalysisResult,
-  CodeLetter,
   Finding,
   ItemResult,
-  MatrixActivity,
-  MatrixCell,
   RaciMatrix,
   RegisterItem,
   RoleEntry,
@@ -23,73 +23,21 @@ import type {
 } from '../../src/core/model';
 
 /**
- * The three slim cells a matrix can need, shared by every cell with the same R and A letters:
- * only `letters` is read downstream (`includes('R')`, `includes('A')`), so one frozen object per
- * kind replaces an object per cell. Structured cloning keeps the sharing within one file's
- * result, so the main thread holds three cell objects per file, not hundreds.
+ * Returns each role's number of activities marked R and marked A in `matrix`, in role order:
+ * all the people load reads of a matrix's cells (`computePeople` in `report/model.ts`).
  */
-function slimCellOf(letters: CodeLetter[]): MatrixCell {
-  // The other fields are emptied, not invented.
-  return Object.freeze({
-    raw: '',
-    letters: Object.freeze(letters) as CodeLetter[],
-    unknown: [],
-    row: 0,
-    column: 0,
-    cell: '',
-  });
-}
-const SLIM_R = slimCellOf(['R']);
-const SLIM_A = slimCellOf(['A']);
-const SLIM_RA = slimCellOf(['R', 'A']);
-
-function slimCell(cell: MatrixCell | undefined): MatrixCell | undefined {
-  if (!cell) return undefined;
-  const r = cell.letters.includes('R');
-  const a = cell.letters.includes('A');
-  return r && a ? SLIM_RA : r ? SLIM_R : a ? SLIM_A : undefined;
-}
-
-/**
- * Returns the slim activities of a matrix. The people load counts, role by role, how many
- * activities hold R and how many hold A in that role's column; which activity a cell sits on
- * does not matter. So each role's slim cells are stacked from the top (R and A, then R, then
- * A) and activities with the same cells are one shared object: a matrix keeps a handful of
- * activity objects however many rows it has, and every role's counts are unchanged.
- */
-function slimActivities(matrix: RaciMatrix): MatrixActivity[] {
-  const tallies = matrix.roles.map(() => ({ ra: 0, r: 0, a: 0 }));
+export function roleCountsOf(matrix: RaciMatrix): RoleCounts {
+  const responsible = matrix.roles.map(() => 0);
+  const accountable = matrix.roles.map(() => 0);
   for (const activity of matrix.activities) {
-    activity.cells.forEach((cell, index) => {
-      const tally = tallies[index];
-      const slim = slimCell(cell);
-      if (!tally || !slim) return;
-      if (slim === SLIM_RA) tally.ra += 1;
-      else if (slim === SLIM_R) tally.r += 1;
-      else tally.a += 1;
-    });
-  }
-  const rows = Math.max(0, ...tallies.map((t) => t.ra + t.r + t.a));
-  const shared = new Map<string, MatrixActivity>();
-  const activities: MatrixActivity[] = [];
-  for (let k = 0; k < rows; k++) {
-    const cells: MatrixCell[] = [];
-    let key = '';
-    tallies.forEach((t, index) => {
-      const cell =
-        k < t.ra ? SLIM_RA : k < t.ra + t.r ? SLIM_R : k < t.ra + t.r + t.a ? SLIM_A : undefined;
-      // Keep the index of each role column: a sparse array holds only the R and A cells.
-      if (cell) cells[index] = cell;
-      key += cell === SLIM_RA ? 'b' : cell === SLIM_R ? 'r' : cell === SLIM_A ? 'a' : '-';
-    });
-    let activity = shared.get(key);
-    if (!activity) {
-      activity = { name: '', row: 0, cell: '', cells };
-      shared.set(key, activity);
+    for (let index = 0; index < matrix.roles.length; index++) {
+      const letters = activity.cells[index]?.letters;
+      if (!letters) continue;
+      if (letters.includes('R')) responsible[index] += 1;
+      if (letters.includes('A')) accountable[index] += 1;
     }
-    activities.push(activity);
   }
-  return activities;
+  return { responsible, accountable };
 }
 
 function slimMatrix(matrix: RaciMatrix): RaciMatrix {
@@ -101,7 +49,7 @@ function slimMatrix(matrix: RaciMatrix): RaciMatrix {
     activityColumn: matrix.activityColumn,
     activityHeader: '',
     roles: matrix.roles.map((role) => ({ name: role.name, column: role.column, cell: '' })),
-    activities: slimActivities(matrix),
+    activities: [],
     metadata: {},
   };
 }
@@ -174,7 +122,8 @@ function slimWorkbook(workbook: WorkbookModel): WorkbookModel {
 /**
  * Returns a copy of `result` holding only what the audit's report model reads (see the file
  * comment); the original is not changed. Dropped text fields are emptied rather than invented,
- * so a slim result is never mistaken for the core's full view of a workbook.
+ * so a slim result is never mistaken for the core's full view of a workbook: its matrices have
+ * no activities, so pair it with `roleCountsOf` each matrix (`slimAuditedFile` does).
  */
 export function slimAnalysisResult(result: AnalysisResult): AnalysisResult {
   // Spread first: a field added to the result later is kept whole until it is known here.
@@ -183,5 +132,18 @@ export function slimAnalysisResult(result: AnalysisResult): AnalysisResult {
     workbook: slimWorkbook(result.workbook),
     items: result.items.map(slimItem),
     findings: result.findings.map(slimFinding),
+  };
+}
+
+/**
+ * Returns the audited file as the main thread keeps it until the report is built: the slim
+ * result, and each matrix's role counts in place of its activities.
+ */
+export function slimAuditedFile(file: string, sha256: string, result: AnalysisResult): AuditedFile {
+  return {
+    file,
+    sha256,
+    result: slimAnalysisResult(result),
+    roleCounts: result.workbook.matrices.map(roleCountsOf),
   };
 }

@@ -133,6 +133,18 @@ export interface AuditedFile {
   sha256: string;
   result?: AnalysisResult;
   error?: string;
+  /**
+   * Per matrix of `result.workbook.matrices` (same order), each role's count of activities
+   * marked R and marked A. An audit keeps these instead of the matrices' activities
+   * (`audit/parallel/slim-result.ts`); without them the people load counts the activities.
+   */
+  roleCounts?: RoleCounts[];
+}
+
+/** One matrix's count of activities marked R and marked A, per role, in role order. */
+export interface RoleCounts {
+  responsible: number[];
+  accountable: number[];
 }
 
 export interface BuildReportOptions {
@@ -278,7 +290,8 @@ export function computePeople(files: AuditedFile[]): PersonLoad[] {
       }
       if (persons.size > 0) holders.set(normaliseName(entry.role), [...persons]);
     }
-    for (const matrix of wb.matrices) {
+    wb.matrices.forEach((matrix, matrixIndex) => {
+      const counts = f.roleCounts?.[matrixIndex];
       matrix.roles.forEach((role, index) => {
         const named = holders.get(normaliseName(role.name));
         const loads = named
@@ -295,13 +308,15 @@ export function computePeople(files: AuditedFile[]): PersonLoad[] {
               },
             ];
         // The role's R and A cells counted once, then added to each of its people.
-        let responsible = 0;
-        let accountable = 0;
-        for (const activity of matrix.activities) {
-          const letters = activity.cells[index]?.letters;
-          if (!letters) continue;
-          if (letters.includes('R')) responsible += 1;
-          if (letters.includes('A')) accountable += 1;
+        let responsible = counts?.responsible[index] ?? 0;
+        let accountable = counts?.accountable[index] ?? 0;
+        if (!counts) {
+          for (const activity of matrix.activities) {
+            const letters = activity.cells[index]?.letters;
+            if (!letters) continue;
+            if (letters.includes('R')) responsible += 1;
+            if (letters.includes('A')) accountable += 1;
+          }
         }
         if (responsible === 0 && accountable === 0) return;
         for (const { key, person, source } of loads) {
@@ -316,7 +331,7 @@ export function computePeople(files: AuditedFile[]): PersonLoad[] {
           if (!load.files.includes(f.file)) load.files.push(f.file);
         }
       });
-    }
+    });
   }
   return [...people.values()]
     .map((p) => ({ ...p, roles: [...p.roles].sort(byName), files: [...p.files].sort(byName) }))

@@ -12,9 +12,8 @@ import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
 import { analyse } from '../../../src/core/analyse';
 import { defaultConfig } from '../../../src/core/config';
-import type { RaciMatrix } from '../../../src/core/model';
 import { auditInWorkers } from '../../../audit/parallel/pool';
-import { slimAnalysisResult } from '../../../audit/parallel/slim-result';
+import { slimAuditedFile } from '../../../audit/parallel/slim-result';
 import { readWorkbook } from '../../../audit/read/xlsx';
 import { buildReport, type AuditedFile } from '../../../audit/report/model';
 import { runAudit, type ProgressEvent } from '../../../audit/run-audit';
@@ -195,7 +194,7 @@ describe('auditInWorkers stops the run on an unexpected failure', () => {
   });
 });
 
-describe('slimAnalysisResult', () => {
+describe('slimAuditedFile', () => {
   it('builds the same report as the full results, from a fraction of the data', async () => {
     const files = [
       join(ROOT, 'examples/workbooks/service-management.xlsx'),
@@ -212,7 +211,7 @@ describe('slimAnalysisResult', () => {
         asOf: '2026-09-30',
       });
       full.push({ file: `f${n}.xlsx`, sha256: String(n), result });
-      slim.push({ file: `f${n}.xlsx`, sha256: String(n), result: slimAnalysisResult(result) });
+      slim.push(slimAuditedFile(`f${n}.xlsx`, String(n), result));
     }
     // The same example twice gives cross-workbook duplicates to compare too.
     full.push({ ...full[0], file: 'copy.xlsx' });
@@ -226,7 +225,7 @@ describe('slimAnalysisResult', () => {
     expect(size(slim)).toBeLessThan(size(full) / 2);
   });
 
-  it("keeps each role's R and A counts in a few shared activities, however long the matrix", () => {
+  it("keeps each role's R and A counts instead of the activities, however long the matrix", () => {
     const codes = ['A', 'R', 'R/A', 'C', '', 'I'];
     const rows = [['Activity', 'Owner', 'Analyst', 'Lead']];
     for (let i = 0; i < 60; i++) {
@@ -237,19 +236,21 @@ describe('slimAnalysisResult', () => {
       quarter: '2026-Q3',
       asOf: '2026-09-30',
     });
-    const counts = (matrix: RaciMatrix) =>
-      matrix.roles.map((_, index) => {
-        const letters = matrix.activities.map((a) => a.cells[index]?.letters ?? []);
-        return {
-          r: letters.filter((l) => l.includes('R')).length,
-          a: letters.filter((l) => l.includes('A')).length,
-        };
-      });
     const full = result.workbook.matrices[0];
-    const slim = slimAnalysisResult(result).workbook.matrices[0];
-    expect(counts(slim)).toEqual(counts(full));
-    expect(counts(full)[0]).toEqual({ r: 20, a: 20 });
-    expect(new Set(slim.activities).size).toBeLessThanOrEqual(3 * slim.roles.length + 1);
+    const slim = slimAuditedFile('raci.xlsx', '0', result);
+    const count = (index: number, letter: 'R' | 'A') =>
+      full.activities.filter((a) => a.cells[index]?.letters.includes(letter)).length;
+    expect(slim.roleCounts).toEqual([
+      {
+        responsible: full.roles.map((_, i) => count(i, 'R')),
+        accountable: full.roles.map((_, i) => count(i, 'A')),
+      },
+    ]);
+    expect(slim.roleCounts?.[0]).toEqual({ responsible: [20, 20, 20], accountable: [20, 20, 20] });
+    expect(slim.result?.workbook.matrices[0].activities).toEqual([]);
+    expect(slim.result?.workbook.matrices[0].roles.map((r) => r.name)).toEqual(
+      full.roles.map((r) => r.name),
+    );
   });
 
   it('leaves the full result untouched', () => {
@@ -266,9 +267,9 @@ describe('slimAnalysisResult', () => {
       { today: '2026-11-22', quarter: '2026-Q3', asOf: '2026-09-30' },
     );
     const before = JSON.stringify(result);
-    const slim = slimAnalysisResult(result);
+    const slim = slimAuditedFile('raci.xlsx', '0', result);
     expect(JSON.stringify(result)).toBe(before);
-    expect(slim.workbook.matrices[0].activities[0].cells[1].letters).toEqual(['R']);
-    expect(slim.workbook.matrices[0].activities[0].cells[0].letters).toEqual(['A']);
+    expect(slim.roleCounts).toEqual([{ responsible: [0, 1], accountable: [1, 0] }]);
+    expect(result.workbook.matrices[0].activities).toHaveLength(1);
   });
 });
