@@ -18,7 +18,7 @@ import { defaultConfig, type Config } from '../src/core/config';
 import type { SheetInput } from '../src/core/model';
 import { isIsoDate, isQuarterId, resolvePeriod } from '../src/core';
 import { auditFile, type FoundFile } from './audit-file';
-import { auditInWorkers } from './parallel/pool';
+import { auditInWorkers, type FileDone } from './parallel/pool';
 import { previousQuarterId } from './report/dates';
 import { parseReportJson, renderReportJson } from './report/json';
 import { buildReport, sponsorRowsOf, type AuditedFile, type ReportJson } from './report/model';
@@ -307,13 +307,13 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
     leadership: options.leadership,
     streamAboveBytes: options.streamAboveBytes,
   };
-  const fileDone = (one: AuditedFile, done: number) =>
+  const fileDone = (one: FileDone, done: number) =>
     progress({
       phase: 'file',
       done,
       total: found.length,
       file: one.file,
-      status: one.result ? 'ok' : 'unreadable',
+      status: one.readable ? 'ok' : 'unreadable',
     });
   const workerScript = options.workerScript ?? compiledWorkerScript();
   const workers = Math.min(
@@ -340,7 +340,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
     for (const f of found) {
       const one = await auditFile(f, shared);
       audited.push(one);
-      fileDone(one, audited.length);
+      fileDone({ file: one.file, readable: one.result !== undefined }, audited.length);
     }
   }
 

@@ -3,12 +3,13 @@
  * worker gets everything once, as `workerData`: what every file's audit shares, the whole file
  * list, and a small shared counter board. It takes the next file itself by bumping the board's
  * counter (so files keep flowing while the main thread is busy, e.g. loading the report
- * writers), notes on the board which file it is reading, and posts one reply per file.
+ * writers), notes on the board which file it is reading, and posts one reply per file, whose
+ * result it packs with `v8.serialize` so the main thread can keep it compactly until the
+ * report is built.
  * Everything else crosses threads by structured clone, so it is plain data.
  */
 import type { Config } from '../../src/core/config';
 import type { SheetInput } from '../../src/core/model';
-import type { AuditedFile } from '../report/model';
 
 /** The part of an audit every file shares. */
 export interface WorkerSetup {
@@ -45,5 +46,12 @@ export interface WorkerStart {
 }
 
 export type WorkerReply =
-  | { kind: 'done'; index: number; audited: AuditedFile }
+  | {
+      kind: 'done';
+      index: number;
+      file: string;
+      readable: boolean;
+      /** The file's `AuditedFile`, as `v8.serialize` packs it (what `postMessage` would copy). */
+      packed: Uint8Array;
+    }
   | { kind: 'error'; index: number; error: { name: string; message: string; stack?: string } };

@@ -6,6 +6,7 @@
  * small result back. An unexpected error is posted back too, and the worker stops, so the run
  * stops with it.
  */
+import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { auditFile } from '../audit-file';
 import { NEXT_FILE, READING, type WorkerReply, type WorkerStart } from './protocol';
@@ -18,7 +19,13 @@ async function work(port: NonNullable<typeof parentPort>, start: WorkerStart): P
     Atomics.store(board, READING + start.slot, index + 1);
     try {
       const audited = await auditFile(start.files[index], start.setup);
-      port.postMessage({ kind: 'done', index, audited } satisfies WorkerReply);
+      port.postMessage({
+        kind: 'done',
+        index,
+        file: audited.file,
+        readable: audited.result !== undefined,
+        packed: serialize(audited),
+      } satisfies WorkerReply);
     } catch (err) {
       const e = err instanceof Error ? err : new Error(String(err));
       port.postMessage({
