@@ -248,6 +248,12 @@ function crossWorkbookDuplicates(
   }
 }
 
+/** The roles and files a person's load was counted in, each once, in the order first seen. */
+interface CountedIn {
+  roles: Set<string>;
+  files: Set<string>;
+}
+
 /**
  * Returns each person's R and A counts across all matrices of all workbooks: one row per
  * person named in a Roles sheet (the same person written "Ann Lee <ann@x.org>", "ann@x.org"
@@ -277,7 +283,9 @@ export function computePeople(files: AuditedFile[]): PersonLoad[] {
     }
   });
 
-  const people = new Map<string, PersonLoad>();
+  // Roles and files as sets while counting (a person can be in hundreds of workbooks), in the
+  // order first seen, as arrays only at the end.
+  const people = new Map<string, Omit<PersonLoad, 'roles' | 'files'> & CountedIn>();
   for (const f of files) {
     const wb = f.result?.workbook;
     if (!wb) continue;
@@ -322,13 +330,14 @@ export function computePeople(files: AuditedFile[]): PersonLoad[] {
         for (const { key, person, source } of loads) {
           let load = people.get(key);
           if (!load) {
-            load = { person, source, responsible: 0, accountable: 0, roles: [], files: [] };
+            const counted = { roles: new Set<string>(), files: new Set<string>() };
+            load = { person, source, responsible: 0, accountable: 0, ...counted };
             people.set(key, load);
           }
           load.responsible += responsible;
           load.accountable += accountable;
-          if (!load.roles.includes(role.name)) load.roles.push(role.name);
-          if (!load.files.includes(f.file)) load.files.push(f.file);
+          load.roles.add(role.name);
+          load.files.add(f.file);
         }
       });
     });
