@@ -18,7 +18,10 @@ import { ZipWriter, type ZipEntryWriter } from './zip-writer';
 /** What a cell can hold. */
 export type CellValue = string | number | boolean | Date | null;
 
-/** What a cell or a row looks like; each part optional. Pass the same object for the same look. */
+/**
+ * What a cell or a row looks like; each part optional. Pass the same object for the same look,
+ * and do not change it once used: the style table knows a look it has seen by its identity.
+ */
 export interface Look {
   /** Excel number format, e.g. `0%` or `yyyy-mm-dd`. */
   numFmt?: string;
@@ -328,8 +331,17 @@ export class XlsxBookWriter {
     this.zip = new ZipWriter(sink);
   }
 
-  /** Returns the writer of a new sheet, after its head (view, columns) is written. */
+  /**
+   * Returns the writer of a new sheet, after its head (view, columns) is written. Throws when
+   * the name is not one Excel accepts (1 to 31 characters, none of `* ? : / \ [ ]`, unique).
+   */
   async addSheet(name: string, options: SheetOptions): Promise<XlsxSheetWriter> {
+    if (name.length === 0 || name.length > 31 || /[*?:/\\[\]]/.test(name)) {
+      throw new Error(`"${name}" is not a worksheet name Excel accepts.`);
+    }
+    if (this.sheetNames.some((n) => n.toLowerCase() === name.toLowerCase())) {
+      throw new Error(`The workbook already has a worksheet named "${name}".`);
+    }
     this.sheetNames.push(name);
     const entry = await this.zip.entry(`xl/worksheets/sheet${this.sheetNames.length}.xml`);
     const split = options.frozenRows;

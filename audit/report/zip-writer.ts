@@ -167,6 +167,7 @@ export class ZipWriter {
   /** Writes the central directory and ends the sink; returns when the sink has finished. */
   async finish(): Promise<void> {
     if (this.open) throw new Error('The zip was finished with an entry still open.');
+    if (this.entries.length > 0xffff) throw new Error('Too many zip entries for zip32.');
     const start = this.offset;
     for (const e of this.entries) {
       const record = Buffer.alloc(46);

@@ -301,6 +301,32 @@ describe('the report .xlsx writer', () => {
   });
 
   it.each([
+    ['', 'is not a worksheet name'],
+    ['x'.repeat(32), 'is not a worksheet name'],
+    ['Q3/Q4', 'is not a worksheet name'],
+    ['[draft]', 'is not a worksheet name'],
+    ['items', 'already has a worksheet named'],
+  ])('refuses the sheet name %j', async (name, message) => {
+    const book = new XlsxBookWriter(new Writable({ write: (_c, _e, done) => done() }), {
+      creator: 'Test',
+      created: new Date(0),
+    });
+    const sheet = await book.addSheet('Items', {
+      columns: [{ width: 10 }],
+      frozenRows: 1,
+      autoFilter: { headerRow: 1, lastRow: 1, lastColumn: 1 },
+    });
+    await sheet.end();
+    await expect(
+      book.addSheet(name, {
+        columns: [{ width: 10 }],
+        frozenRows: 1,
+        autoFilter: { headerRow: 1, lastRow: 1, lastColumn: 1 },
+      }),
+    ).rejects.toThrow(message);
+  });
+
+  it.each([
     [1, 'A'],
     [26, 'Z'],
     [27, 'AA'],
