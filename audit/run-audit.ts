@@ -53,10 +53,17 @@ export interface AuditOptions {
   mailFrom?: string;
   onProgress?: (event: ProgressEvent) => void;
   /**
-   * Worker threads reading files in parallel; 0 reads every file in this thread. Default: one
-   * per core when there are two files or more and the compiled worker (`worker.js`) exists.
+   * Threads reading files, this one included: this thread reads from the start and up to
+   * `workers - 1` worker threads join when the run is long enough (`startWorkersAboveMs`); 0
+   * or 1 reads every file in this thread. Default: one per core when there are two files or
+   * more and the compiled worker (`worker.js`) exists.
    */
   workers?: number;
+  /**
+   * Workers join once the files left would take this thread longer than this (ms); 0 starts
+   * them at once. Default `START_WORKERS_ABOVE_MS` (`audit/parallel/pool.ts`).
+   */
+  startWorkersAboveMs?: number;
   /** The worker entry to start; default `parallel/worker.js` next to this file. */
   workerScript?: string;
   /** Files larger than this (bytes) are read with the streaming reader; default `STREAM_ABOVE_BYTES`. */
@@ -325,9 +332,11 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   if (workers >= 2 && workerScript) {
     const reading = auditInWorkers(found, {
       workerScript,
-      workers,
+      workers: workers - 1,
       setup: shared,
       onFileDone: fileDone,
+      inThisThread: (f) => auditFile(f, shared),
+      startWorkersAboveMs: options.startWorkersAboveMs,
     });
     // The workers take their files themselves, so loading the writers now does not hold them up.
     writersLoading = loadReportWriters();

@@ -50,7 +50,29 @@ export interface PoolOptions {
   /** Called as each file is done, in the order they finish. */
   onFileDone?: (file: FileDone, done: number) => void;
   heapMb?: number;
+  /**
+   * When given, this thread reads files too, taking them from the same counter as the workers,
+   * with this function (`auditFile`), and the workers are started only once the files left
+   * would take this thread longer than `startWorkersAboveMs` (see `START_WORKERS_ABOVE_MS`).
+   */
+  inThisThread?: (file: WorkerFile) => Promise<AuditedFile>;
+  /** With `inThisThread`: the estimated time left (ms) above which workers start. */
+  startWorkersAboveMs?: number;
 }
+
+/**
+ * A worker costs about a quarter of a second of CPU before it is up to speed (a thread, a V8
+ * heap, the modules, and warming up the JIT on its first few dozen files), and the threads of
+ * one machine share its caches and memory bandwidth, so a second thread only pays for itself
+ * on longer runs. When this thread reads too, workers start once the files left would take it
+ * longer than this (estimated from its own time per file so far). Measured on a 2-core
+ * machine (docs/bench.md): 200 small workbooks (about 1 s of work) audit faster in one thread,
+ * 1,000 faster with a worker joining.
+ */
+export const START_WORKERS_ABOVE_MS = 2000;
+
+/** Files this thread reads before it estimates the time left. */
+const FILES_BEFORE_ESTIMATE = 16;
 
 async function hashOf(path: string): Promise<string> {
   try {
@@ -81,8 +103,9 @@ function revive(error: { name: string; message: string; stack?: string }): Error
 /**
  * Returns one `AuditedFile` per job, in job order, auditing them in `options.workers` worker
  * threads that take the files themselves from a shared counter (`protocol.ts`), so the main
- * thread never holds them up. Rejects with the first unexpected error a worker reports (every
- * worker is stopped).
+ * thread never holds them up; with `inThisThread`, this thread reads from the same counter too
+ * and the workers join only when the run is long enough to repay their start. Rejects with the
+ * first unexpected error a worker (or this thread's reading) reports (every worker is stopped).
  */
 export function auditInWorkers(jobs: WorkerFile[], options: PoolOptions): Promise<AuditedFile[]> {
   // Each file's result as the worker serialised it, unpacked once every file is done: packed
@@ -99,6 +122,7 @@ export function auditInWorkers(jobs: WorkerFile[], options: PoolOptions): Promis
   let slots = 0;
   let done = 0;
   let failed = false;
+  let thisThreadReading = false;
   const workers = new Set<Worker>();
 
   return new Promise<AuditedFile[]>((resolve, reject) => {
@@ -191,7 +215,7 @@ export function auditInWorkers(jobs: WorkerFile[], options: PoolOptions): Promis
     };
     /** Every worker has ended: any file still without a result means the run cannot finish. */
     const stoppedEarly = () => {
-      if (failed || done === jobs.length) return;
+      if (failed || done === jobs.length || thisThreadReading) return;
       const missing = jobs.find((_, i) => packed[i] === undefined);
       fail(
         new Error(
@@ -199,6 +223,47 @@ export function auditInWorkers(jobs: WorkerFile[], options: PoolOptions): Promis
         ),
       );
     };
-    for (let i = 0; i < count; i++) start();
+    /** Reads files in this thread until none is left, between the workers' replies. */
+    const readHere = async (audit: (file: WorkerFile) => Promise<AuditedFile>) => {
+      thisThreadReading = true;
+      const threshold = options.startWorkersAboveMs ?? START_WORKERS_ABOVE_MS;
+      const began = performance.now();
+      let readHereCount = 0;
+      try {
+        while (!failed) {
+          if (!workersStarted && readHereCount >= FILES_BEFORE_ESTIMATE) {
+            const perFile = (performance.now() - began) / readHereCount;
+            const left = jobs.length - Math.min(jobs.length, Atomics.load(board, NEXT_FILE));
+            if (perFile * left > threshold) startWorkers();
+          }
+          // Let the workers' replies (and progress) through between files.
+          await new Promise((resolveTurn) => setImmediate(resolveTurn));
+          const index = Atomics.add(board, NEXT_FILE, 1);
+          if (index >= jobs.length) break;
+          const audited = await audit(jobs[index]);
+          readHereCount += 1;
+          finish(
+            index,
+            { file: audited.file, readable: audited.result !== undefined },
+            serialize(audited),
+          );
+        }
+      } catch (err) {
+        fail(err instanceof Error ? err : new Error(String(err)));
+      } finally {
+        thisThreadReading = false;
+      }
+      if (workers.size === 0) stoppedEarly();
+    };
+    let workersStarted = false;
+    const startWorkers = () => {
+      if (workersStarted || failed) return;
+      workersStarted = true;
+      for (let i = 0; i < count; i++) start();
+    };
+    if (!options.inThisThread || (options.startWorkersAboveMs ?? START_WORKERS_ABOVE_MS) <= 0) {
+      startWorkers();
+    }
+    if (options.inThisThread) void readHere(options.inThisThread);
   });
 }

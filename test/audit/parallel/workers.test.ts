@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
 import { analyse } from '../../../src/core/analyse';
 import { defaultConfig } from '../../../src/core/config';
+import { auditFile } from '../../../audit/audit-file';
 import { auditInWorkers } from '../../../audit/parallel/pool';
 import { slimAuditedFile } from '../../../audit/parallel/slim-result';
 import { readWorkbook } from '../../../audit/read/xlsx';
@@ -83,8 +84,9 @@ describe('runAudit on worker threads', () => {
     const parallel = await runAudit({
       ...common,
       outDir: join(tmp.dir, 'two'),
-      workers: 2,
+      workers: 3,
       workerScript,
+      startWorkersAboveMs: 0,
       onProgress: (e) => events.push(e),
     });
     expect(parallel.reportJson).toBe(inProcess.reportJson);
@@ -143,6 +145,63 @@ describe('runAudit on worker threads', () => {
     expect(results[0].sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(results[1].result?.items.length).toBeGreaterThan(0);
     expect(results[2].result?.items).toEqual(results[1].result?.items);
+  });
+});
+
+describe('auditInWorkers with this thread reading too', () => {
+  const setup = {
+    today: '2026-11-22',
+    quarter: '2026-Q3',
+    asOf: '2026-09-30',
+    config: defaultConfig(),
+  };
+  const small = join(ROOT, 'examples/workbooks/business-services.xlsx');
+  const jobs = Array.from({ length: 40 }, (_, i) => ({ path: small, file: `copy-${i}.xlsx` }));
+  // A worker that answers every file it takes at once and says it was the one reading it.
+  const quickWorker = () => {
+    const script = join(tmp.dir, `quick-${Math.random().toString(36).slice(2)}.js`);
+    writeFileSync(
+      script,
+      `const { parentPort, workerData } = require('node:worker_threads');
+       const { serialize } = require('node:v8');
+       const board = new Int32Array(workerData.board);
+       for (;;) {
+         const index = Atomics.add(board, 0, 1);
+         if (index >= workerData.files.length) break;
+         const audited = { file: workerData.files[index].file, sha256: 'worker', error: 'read by a worker' };
+         parentPort.postMessage({ kind: 'done', index, file: audited.file, readable: false, packed: serialize(audited) });
+       }`,
+    );
+    return script;
+  };
+  const inThisThread = (f: { path: string; file: string }) => auditFile(f, setup);
+
+  it('reads every file here when the run is short, starting no worker', async () => {
+    const results = await auditInWorkers(jobs, {
+      workerScript: join(tmp.dir, 'no-such-worker.js'),
+      workers: 1,
+      setup,
+      inThisThread,
+      startWorkersAboveMs: 60_000,
+    });
+    expect(results.map((r) => r.file)).toEqual(jobs.map((j) => j.file));
+    expect(results.every((r) => r.result !== undefined)).toBe(true);
+  });
+
+  it('lets workers join once the files left would take this thread longer than the threshold', async () => {
+    const results = await auditInWorkers(jobs, {
+      workerScript: quickWorker(),
+      workers: 1,
+      setup,
+      inThisThread,
+      startWorkersAboveMs: 1,
+    });
+    expect(results.map((r) => r.file)).toEqual(jobs.map((j) => j.file));
+    const byWorker = results.filter((r) => r.sha256 === 'worker').length;
+    // This thread reads the first files alone, then the quick worker takes most of the rest.
+    expect(byWorker).toBeGreaterThan(0);
+    expect(byWorker).toBeLessThanOrEqual(jobs.length - 16);
+    expect(results.slice(0, 16).every((r) => r.result !== undefined)).toBe(true);
   });
 });
 
