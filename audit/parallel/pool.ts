@@ -65,14 +65,17 @@ export interface PoolOptions {
  * heap, the modules, and warming up the JIT on its first few dozen files), and the threads of
  * one machine share its caches and memory bandwidth, so a second thread only pays for itself
  * on longer runs. When this thread reads too, workers start once the files left would take it
- * longer than this (estimated from its own time per file so far). Measured on a 2-core
+ * longer than this (estimated from its pace over its last few files). Measured on a 2-core
  * machine (docs/bench.md): 200 small workbooks (about 1 s of work) audit faster in one thread,
  * 1,000 faster with a worker joining.
  */
 export const START_WORKERS_ABOVE_MS = 2000;
 
-/** Files this thread reads before it estimates the time left. */
+/** Files this thread reads before it estimates the time left (its first files are the slowest). */
 const FILES_BEFORE_ESTIMATE = 16;
+
+/** The estimate's pace is that of this thread's last this-many files. */
+const PACE_WINDOW = 8;
 
 async function hashOf(path: string): Promise<string> {
   try {
@@ -227,12 +230,13 @@ export function auditInWorkers(jobs: WorkerFile[], options: PoolOptions): Promis
     const readHere = async (audit: (file: WorkerFile) => Promise<AuditedFile>) => {
       thisThreadReading = true;
       const threshold = options.startWorkersAboveMs ?? START_WORKERS_ABOVE_MS;
-      const began = performance.now();
+      // When each of this thread's last PACE_WINDOW files was done, oldest first.
+      const doneAt: number[] = [performance.now()];
       let readHereCount = 0;
       try {
         while (!failed) {
           if (!workersStarted && readHereCount >= FILES_BEFORE_ESTIMATE) {
-            const perFile = (performance.now() - began) / readHereCount;
+            const perFile = (doneAt[doneAt.length - 1] - doneAt[0]) / (doneAt.length - 1);
             const left = jobs.length - Math.min(jobs.length, Atomics.load(board, NEXT_FILE));
             if (perFile * left > threshold) startWorkers();
           }
@@ -242,6 +246,8 @@ export function auditInWorkers(jobs: WorkerFile[], options: PoolOptions): Promis
           if (index >= jobs.length) break;
           const audited = await audit(jobs[index]);
           readHereCount += 1;
+          doneAt.push(performance.now());
+          if (doneAt.length > PACE_WINDOW + 1) doneAt.shift();
           finish(
             index,
             { file: audited.file, readable: audited.result !== undefined },
