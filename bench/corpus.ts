@@ -10,17 +10,10 @@
 import ExcelJS from 'exceljs';
 import type { Grid, SheetInput } from '../src/core/model';
 
-/** Returns a seeded generator of numbers in [0, 1) (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../test/support/seeded-random';
+
+/** The corpora's seeded generator (mulberry32), shared with the tests. */
+export { seededRandom };
 
 const PEOPLE = [
   'Priya Shah',

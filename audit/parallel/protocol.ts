@@ -8,25 +8,13 @@
  * report is built.
  * Everything else crosses threads by structured clone, so it is plain data.
  */
-import type { Config } from '../../src/core/config';
-import type { SheetInput } from '../../src/core/model';
+import type { AuditFileOptions, FoundFile } from '../audit-file';
 
-/** The part of an audit every file shares. */
-export interface WorkerSetup {
-  today: string;
-  quarter: string;
-  asOf: string;
-  config: Config;
-  leadership?: SheetInput[];
-  /** Files larger than this (bytes) are read with the streaming reader. */
-  streamAboveBytes?: number;
-}
+/** The part of an audit every file shares (`auditFile`'s options). */
+export type WorkerSetup = AuditFileOptions;
 
 /** One file to audit. */
-export interface WorkerFile {
-  path: string;
-  file: string;
-}
+export type WorkerFile = FoundFile;
 
 /**
  * The shared board, as an `Int32Array` over a `SharedArrayBuffer`: slot `NEXT_FILE` holds the

@@ -15,21 +15,11 @@ import {
   normaliseName,
   toA1,
 } from '../../src/core/text';
+import { seededRandom } from '../support/seeded-random';
 
 /** The definitions the character loops must match exactly. */
 const foldByRegExp = (s: string) => s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
 const cellTextByRegExp = (s: string) => s.replace(/\u00a0/g, ' ').trim();
-
-/** A small seeded generator (mulberry32), so the random cases are the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('isWhiteSpace and hasWhiteSpace', () => {
   it('are true exactly for the characters of \\s, over every UTF-16 code unit', () => {
@@ -101,7 +91,7 @@ describe('foldSpaces', () => {
   });
 
   it('equals the regular-expression folding on 20,000 random texts full of spaces', () => {
-    const random = seeded(8);
+    const random = seededRandom(8);
     const alphabet = ['a', 'B', '7', '-', ' ', ' ', '\t', '\n', '\u00a0', '\u200b', '\u2003', 'é'];
     for (let n = 0; n < 20_000; n++) {
       let text = '';

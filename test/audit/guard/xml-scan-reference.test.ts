@@ -15,18 +15,7 @@ import {
   type XmlHandler,
 } from '../../../audit/guard/xml-scan';
 import { ReferenceXmlScanner, referenceAttribute } from './support/reference-xml-scan';
-
-/** A small seeded generator (mulberry32), so every run tests the same documents. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../support/seeded-random';
 
 const pick = <T>(next: () => number, items: readonly T[]): T =>
   items[Math.floor(next() * items.length)];
@@ -139,7 +128,7 @@ describe('the scanner gives the reference events and refusals', () => {
   const reference = (handler: XmlHandler) => new ReferenceXmlScanner('xl/p.xml', handler);
 
   it('on 3,000 random documents, whole and in random chunks', () => {
-    const next = random(8);
+    const next = seededRandom(8);
     for (let d = 0; d < 3000; d++) {
       const xml = document(next);
       const chunkings = [
@@ -197,7 +186,7 @@ describe('attribute lookups give the reference values', () => {
   ];
 
   it('on 10,000 random attribute texts, for every name', () => {
-    const next = random(21);
+    const next = seededRandom(21);
     const differences: { text: string; name: string; value: string | null }[] = [];
     for (let k = 0; k < 10_000; k++) {
       const count = Math.floor(next() * 5);

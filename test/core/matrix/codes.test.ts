@@ -4,6 +4,7 @@
  */
 import { cellShape, isEmptyMark, parseCodeCell } from '../../../src/core/matrix/codes';
 import type { CellValue, RaciModel } from '../../../src/core/model';
+import { seededRandom } from '../../support/seeded-random';
 
 describe('parseCodeCell', () => {
   const cases: [CellValue, RaciModel, string[], string[]][] = [
@@ -136,17 +137,6 @@ describe('the character reading equals the regular-expression definitions', () =
     return { raw: text, letters, unknown, empty: false };
   };
 
-  /** A small seeded generator (mulberry32), so the random cells are the same on every run. */
-  function seeded(seed: number): () => number {
-    let a = seed;
-    return () => {
-      a = (a + 0x6d2b79f5) | 0;
-      let t = Math.imul(a ^ (a >>> 15), 1 | a);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-
   it('reads every single UTF-16 code unit, alone and between codes, the same way', () => {
     const differing: string[] = [];
     for (let code = 0; code <= 0xffff; code++) {
@@ -159,7 +149,7 @@ describe('the character reading equals the regular-expression definitions', () =
   });
 
   it('reads 30,000 random cells of letters, separators, dashes and spaces the same way', () => {
-    const random = seeded(4);
+    const random = seededRandom(4);
     const alphabet = [
       ...'RACISVraciv',
       ...'XxNnEe',

@@ -9,18 +9,7 @@ import { defaultConfig } from '../../../src/core/config';
 import { findMatrices } from '../../../src/core/matrix/find';
 import type { CellValue, Grid } from '../../../src/core/model';
 import { toA1 } from '../../../src/core/text';
-
-/** A small deterministic generator (mulberry32). */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../support/seeded-random';
 
 const CELLS: CellValue[] = [
   'R',
@@ -72,7 +61,7 @@ function randomSheet(next: () => number): Grid {
 
 describe('findMatrices invariants on generated sheets', () => {
   it('holds for 250 sheets', () => {
-    const next = generator(20261122);
+    const next = seededRandom(20261122);
     let matricesSeen = 0;
     const problems: string[] = [];
     for (let i = 0; i < 250; i++) {

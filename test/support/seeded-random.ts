@@ -1,0 +1,17 @@
+/**
+ * A seeded generator of numbers in [0, 1) (mulberry32) for tests that check code against a
+ * reference over many random inputs, and for the benchmark's corpora: the same seed gives the
+ * same sequence on every run and every machine.
+ */
+
+/** Returns a generator of numbers in [0, 1), the same sequence for the same seed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
