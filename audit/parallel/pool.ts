@@ -2,12 +2,13 @@
  * Audits many workbooks on all cores: `auditInWorkers` starts a small pool of worker threads
  * (each runs `worker.ts`, compiled to `dist/audit/parallel/worker.js`) that take the files one
  * at a time from a shared counter, so a machine with two cores reads and analyses two
- * workbooks at once. Results come back in the
- * order of the files given, whatever order the workers finish in, so the report is the same as
- * an in-process run. Each worker has a memory ceiling: a file that exhausts it is reported as
- * unreadable (the worker is replaced and the run goes on) instead of taking the audit down. An
- * unexpected error in a worker stops the run with that error, as it would in-process.
- */
+ * workbooks at once; the main thread can read from the same counter too, with the workers
+ * joining only once the run is long enough to repay their start (`START_WORKERS_ABOVE_MS`).
+ * Results come back in the order of the files given, whatever order the threads finish in, so
+ * the report is the same as an in-process run. Each worker has a memory ceiling: a file that
+ * exhausts it is reported as unreadable (the worker is replaced and the run goes on) instead of
+ * taking the audit down; a file the main thread reads is bounded by the input guard's limits
+ * only. An unexpected error in a worker stops the run with that error, as it would in-process. */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { deserialize, serialize } from 'node:v8';
@@ -126,6 +127,8 @@ export function auditInWorkers(jobs: WorkerFile[], options: PoolOptions): Promis
   let done = 0;
   let failed = false;
   let thisThreadReading = false;
+  // Workers that ran out of memory and whose file is still being hashed to be reported.
+  let pendingReplacements = 0;
   const workers = new Set<Worker>();
 
   return new Promise<AuditedFile[]>((resolve, reject) => {
@@ -187,7 +190,9 @@ export function auditInWorkers(jobs: WorkerFile[], options: PoolOptions): Promis
         const index = readingIn(slot);
         if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' && index !== undefined) {
           const found = jobs[index];
+          pendingReplacements += 1;
           void hashOf(found.path).then((sha256) => {
+            pendingReplacements -= 1;
             const audited: AuditedFile = {
               file: found.file,
               sha256,
@@ -218,7 +223,7 @@ export function auditInWorkers(jobs: WorkerFile[], options: PoolOptions): Promis
     };
     /** Every worker has ended: any file still without a result means the run cannot finish. */
     const stoppedEarly = () => {
-      if (failed || done === jobs.length || thisThreadReading) return;
+      if (failed || done === jobs.length || thisThreadReading || pendingReplacements > 0) return;
       const missing = jobs.find((_, i) => packed[i] === undefined);
       fail(
         new Error(

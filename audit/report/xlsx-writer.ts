@@ -94,13 +94,14 @@ const DEFAULT_FONT_XML =
 const MS_PER_DAY = 24 * 3600 * 1000;
 /** Excel's serial day number of 1970-01-01 (the 1900 date system). */
 const EXCEL_UNIX_EPOCH = 25569;
-// eslint-disable-next-line no-control-regex -- the control characters XML 1.0 cannot hold
-const ESCAPED = /[<>&'"\x7F\x00-\x08\x0B-\x0C\x0E-\x1F]/;
+// eslint-disable-next-line no-control-regex -- the characters XML 1.0 cannot hold
+const ESCAPED = /[<>&'"\x7F\x00-\x08\x0B-\x0C\x0E-\x1F\uFFFE\uFFFF]/;
 
 /**
- * Returns text safe inside XML text or a quoted attribute: `< > & ' "` escaped, and control
- * characters XML cannot hold (all below space but tab, new line and carriage return, and DEL)
- * left out, as exceljs writes them.
+ * Returns text safe inside XML text or a quoted attribute: `< > & ' "` escaped, and characters
+ * XML cannot hold left out: the control characters below space but tab, new line and carriage
+ * return, and DEL (as exceljs writes them), and the noncharacters U+FFFE and U+FFFF (which
+ * exceljs would write, making the part unreadable).
  */
 export function xmlEncode(text: string): string {
   if (!ESCAPED.test(text)) return text;
@@ -114,7 +115,12 @@ export function xmlEncode(text: string): string {
     else if (code === 39) escape = '&apos;';
     else if (code === 60) escape = '&lt;';
     else if (code === 62) escape = '&gt;';
-    else if (code === 127 || (code <= 31 && (code <= 8 || (code >= 11 && code !== 13))))
+    else if (
+      code === 127 ||
+      code === 0xfffe ||
+      code === 0xffff ||
+      (code <= 31 && (code <= 8 || (code >= 11 && code !== 13)))
+    )
       escape = '';
     else continue;
     if (last !== i) out += text.substring(last, i);

@@ -188,6 +188,43 @@ describe('auditInWorkers with this thread reading too', () => {
     expect(results.every((r) => r.result !== undefined)).toBe(true);
   });
 
+  it('reports a file whose worker ran out of memory even when every other reader ends while it is hashed', async () => {
+    // A worker takes a file and runs out of memory; hashing that 120 MB file to report it can
+    // take longer than this thread needs to read every other file.
+    const big = join(tmp.dir, 'big-to-hash.bin');
+    writeFileSync(big, Buffer.alloc(120 * 1024 * 1024, 7));
+    const hog = join(tmp.dir, `hog-${Math.random().toString(36).slice(2)}.js`);
+    writeFileSync(
+      hog,
+      `const { workerData } = require('node:worker_threads');
+       const board = new Int32Array(workerData.board);
+       const index = Atomics.add(board, 0, 1);
+       if (index < workerData.files.length) {
+         Atomics.store(board, 1 + workerData.slot, index + 1);
+         const kept = [];
+         for (;;) kept.push(new Array(100000).fill(index));
+       }`,
+    );
+    const files = Array.from({ length: 40 }, (_, i) => ({ path: big, file: `f${i}.xlsx` }));
+    const results = await auditInWorkers(files, {
+      workerScript: hog,
+      workers: 1,
+      heapMb: 16,
+      setup,
+      startWorkersAboveMs: 0,
+      inThisThread: async (f) => {
+        await new Promise((resolveWait) => setTimeout(resolveWait, 2));
+        return { file: f.file, sha256: 'here', error: 'read here' };
+      },
+    });
+    expect(results.map((r) => r.file)).toEqual(files.map((f) => f.file));
+    // Each replacement worker runs out of memory on its file too; every other file was read here.
+    const outOfMemory = results.filter((r) => r.error?.includes('more than the 16 MB'));
+    expect(outOfMemory.length).toBeGreaterThan(0);
+    for (const r of outOfMemory) expect(r.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(results.filter((r) => r.sha256 === 'here')).toHaveLength(40 - outOfMemory.length);
+  });
+
   it('lets workers join once the files left would take this thread longer than the threshold', async () => {
     const results = await auditInWorkers(jobs, {
       workerScript: quickWorker(),

@@ -340,6 +340,8 @@ describe('the report .xlsx writer', () => {
     ['plain', 'plain'],
     ['a<b>&"\'', 'a&lt;b&gt;&amp;&quot;&apos;'],
     ['\u0000x\u0009\u000a\u000d\u007f', 'x\u0009\u000a\u000d'],
+    // Noncharacters XML 1.0 cannot hold (exceljs would write them); U+FFFD is a character.
+    ['a\ufffeb\uffffc\ufffd', 'abc\ufffd'],
   ])('encodes %j for XML', (text, encoded) => {
     expect(xmlEncode(text)).toBe(encoded);
   });
