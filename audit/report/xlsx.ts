@@ -497,10 +497,13 @@ async function streamToFileAtomic(
 ): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const sink = createWriteStream(temp);
   try {
-    await streamWorkbook(createWriteStream(temp), build);
+    await streamWorkbook(sink, build);
     await rename(temp, path);
   } catch (err) {
+    // A build that failed for a reason other than the file leaves the stream open: close it.
+    sink.destroy();
     await unlink(temp).catch(() => undefined);
     throw err;
   }
