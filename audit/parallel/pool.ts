@@ -191,17 +191,20 @@ export function auditInWorkers(jobs: WorkerFile[], options: PoolOptions): Promis
         if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' && index !== undefined) {
           const found = jobs[index];
           pendingReplacements += 1;
-          void hashOf(found.path).then((sha256) => {
-            pendingReplacements -= 1;
-            const audited: AuditedFile = {
-              file: found.file,
-              sha256,
-              error: `reading the workbook needed more than the ${heapMb} MB of memory the audit allows for one file`,
-            };
-            finish(index, { file: found.file, readable: false }, serialize(audited));
-            if (Atomics.load(board, NEXT_FILE) < jobs.length && !failed) start();
-            else if (workers.size === 0) stoppedEarly();
-          });
+          void hashOf(found.path)
+            .then((sha256) => {
+              pendingReplacements -= 1;
+              const audited: AuditedFile = {
+                file: found.file,
+                sha256,
+                error: `reading the workbook needed more than the ${heapMb} MB of memory the audit allows for one file`,
+              };
+              finish(index, { file: found.file, readable: false }, serialize(audited));
+              if (Atomics.load(board, NEXT_FILE) < jobs.length && !failed) start();
+              else if (workers.size === 0) stoppedEarly();
+            })
+            // Progress or a replacement worker failing here stops the run like any other error.
+            .catch((e: unknown) => fail(e instanceof Error ? e : new Error(String(e))));
           return;
         }
         fail(err);
