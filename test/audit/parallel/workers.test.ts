@@ -206,13 +206,26 @@ describe('auditInWorkers with this thread reading too', () => {
        }`,
     );
     const files = Array.from({ length: 40 }, (_, i) => ({ path: big, file: `f${i}.xlsx` }));
+    const readHere = new Set<string>();
+    let firstReported!: () => void;
+    const reported = new Promise<void>((resolveReported) => (firstReported = resolveReported));
     const results = await auditInWorkers(files, {
       workerScript: hog,
       workers: 1,
       heapMb: 16,
       setup,
       startWorkersAboveMs: 0,
+      onFileDone: (file) => {
+        if (!readHere.has(file.file)) firstReported();
+      },
       inThisThread: async (f) => {
+        readHere.add(f.file);
+        // After a few files, wait until a worker's out-of-memory file has been reported (so a
+        // worker surely took one, however slowly workers start), then read on quickly while
+        // its replacement runs out of memory in turn.
+        if (readHere.size > 4) {
+          await Promise.race([reported, new Promise((r) => setTimeout(r, 10_000))]);
+        }
         await new Promise((resolveWait) => setTimeout(resolveWait, 2));
         return { file: f.file, sha256: 'here', error: 'read here' };
       },
@@ -226,12 +239,26 @@ describe('auditInWorkers with this thread reading too', () => {
   });
 
   it('lets workers join once the files left would take this thread longer than the threshold', async () => {
+    // After its first 16 files (when it estimates), this thread waits for a worker's first
+    // result before reading on, so the test does not depend on how fast a worker starts.
+    let workerDelivered!: () => void;
+    const delivered = new Promise<void>((resolveDelivered) => (workerDelivered = resolveDelivered));
+    let readHere = 0;
     const results = await auditInWorkers(jobs, {
       workerScript: quickWorker(),
       workers: 1,
       setup,
-      inThisThread,
       startWorkersAboveMs: 1,
+      onFileDone: (file) => {
+        if (!file.readable) workerDelivered();
+      },
+      inThisThread: async (f) => {
+        readHere += 1;
+        if (readHere > 16) {
+          await Promise.race([delivered, new Promise((r) => setTimeout(r, 10_000))]);
+        }
+        return inThisThread(f);
+      },
     });
     expect(results.map((r) => r.file)).toEqual(jobs.map((j) => j.file));
     const byWorker = results.filter((r) => r.sha256 === 'worker').length;
@@ -239,7 +266,7 @@ describe('auditInWorkers with this thread reading too', () => {
     expect(byWorker).toBeGreaterThan(0);
     expect(byWorker).toBeLessThanOrEqual(jobs.length - 16);
     expect(results.slice(0, 16).every((r) => r.result !== undefined)).toBe(true);
-  });
+  }, 30_000);
 });
 
 describe('auditInWorkers stops the run on an unexpected failure', () => {
