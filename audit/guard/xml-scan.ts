@@ -6,6 +6,7 @@
  * .xlsx part never contains: a DOCTYPE (the door to entity-expansion bombs), undefined
  * entities, overlong tags, unbalanced elements and XML cut off in the middle.
  */
+import { isWhiteSpace } from '../../src/core/text';
 import { GuardFailure } from './messages';
 
 /** What the scanner reports to; all callbacks may throw `GuardFailure` to stop the scan. */
@@ -179,26 +180,10 @@ export function attribute(attributes: string, name: string): string | null {
   return null;
 }
 
-/** Returns true for the characters JavaScript's `\s` matches (white space and line ends). */
-function isSpaceCode(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 /** Returns true when `text` holds a character `\s` does not match (`/\S/.test(text)`). */
 function hasNonSpace(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
-    if (!isSpaceCode(text.charCodeAt(i))) return true;
+    if (!isWhiteSpace(text.charCodeAt(i))) return true;
   }
   return false;
 }
@@ -503,7 +488,7 @@ export class XmlScanner {
     const selfClosing = tag.charCodeAt(tag.length - 1) === SLASH;
     const bodyEnd = selfClosing ? tag.length - 1 : tag.length;
     let space = 0;
-    while (space < bodyEnd && !isSpaceCode(tag.charCodeAt(space))) space++;
+    while (space < bodyEnd && !isWhiteSpace(tag.charCodeAt(space))) space++;
     if (space === 0) this.fail('an empty tag "<>"');
     if (this.depth === 0 && this.sawRoot) this.fail('more than one root element');
     this.sawRoot = true;
