@@ -17,6 +17,7 @@ import { pipeline } from 'node:stream/promises';
 import { defaultConfig, type Config } from '../src/core/config';
 import type { SheetInput } from '../src/core/model';
 import { isIsoDate, isQuarterId, resolvePeriod } from '../src/core';
+import { ATOMIC_TEMP_NAME, atomicTempPath } from './atomic-path';
 import { auditFile, type FoundFile } from './audit-file';
 import { auditInWorkers, type FileDone } from './parallel/pool';
 import { previousQuarterId } from './report/dates';
@@ -90,6 +91,8 @@ export interface AuditOutcome {
   sponsorsWithoutEmail: string[];
 }
 
+export { ATOMIC_TEMP_NAME, atomicTempPath };
+
 const DEFAULT_FROM = 'RACI Guard <raci-guard@localhost>';
 
 /**
@@ -160,19 +163,8 @@ export async function findWorkbooks(paths: string[], outDir: string): Promise<Fo
   return found;
 }
 
-/**
- * The name of a temp file an output is written to before the rename, by `writeFileAtomic` and
- * by the streamed compliance workbook (`report/xlsx.ts`): `.<name>.<pid>.<milliseconds>.tmp`.
- */
-export const ATOMIC_TEMP_NAME = /^\.(.+)\.(\d+)\.(\d+)\.tmp$/;
-
 /** A temp file older than this is stale even when its process id is in use again (ms). */
 const STALE_TEMP_AGE_MS = 24 * 60 * 60 * 1000;
-
-/** Returns the temp path `writeFileAtomic` writes `path` to before renaming it into place. */
-export function atomicTempPath(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-}
 
 /** Returns whether a process with this id runs on this machine (possibly another user's). */
 function processRunning(pid: number): boolean {

@@ -10,8 +10,9 @@
  */
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { Writable } from 'node:stream';
+import { atomicTempPath } from '../atomic-path';
 import type { ReportFinding, ReportItem, ReportJson, ReportSponsor, SponsorRows } from './model';
 import { sponsorRows } from './model';
 import { XlsxBookWriter, type Look } from './xlsx-writer';
@@ -496,7 +497,7 @@ async function streamToFileAtomic(
   build: (wb: BookWriter) => Promise<void>,
 ): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const temp = atomicTempPath(path);
   const sink = createWriteStream(temp);
   try {
     await streamWorkbook(sink, build);
