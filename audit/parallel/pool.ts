@@ -112,11 +112,12 @@ function revive(error: { name: string; message: string; stack?: string }): Error
  * first unexpected error a worker (or this thread's reading) reports (every worker is stopped).
  */
 export function auditInWorkers(jobs: WorkerFile[], options: PoolOptions): Promise<AuditedFile[]> {
-  // Each file's result as the worker serialised it, unpacked once every file is done: packed
+  // Each file's result packed with v8.serialize by the thread that read it, unpacked once every file is done: packed
   // bytes are about a third of the objects' size on the heap and leave no garbage behind, so
   // the main thread's memory hardly grows with the number of files while the workers read.
   const packed: (Uint8Array | undefined)[] = new Array(jobs.length);
   const heapMb = options.heapMb ?? WORKER_HEAP_MB;
+  const startWorkersAboveMs = options.startWorkersAboveMs ?? START_WORKERS_ABOVE_MS;
   const count = Math.max(1, Math.min(options.workers, jobs.length));
   // One reading slot per worker ever started: at most `count` plus one replacement per file.
   const boardBuffer = new SharedArrayBuffer(
@@ -237,7 +238,6 @@ export function auditInWorkers(jobs: WorkerFile[], options: PoolOptions): Promis
     /** Reads files in this thread until none is left, between the workers' replies. */
     const readHere = async (audit: (file: WorkerFile) => Promise<AuditedFile>) => {
       thisThreadReading = true;
-      const threshold = options.startWorkersAboveMs ?? START_WORKERS_ABOVE_MS;
       // When each of this thread's last PACE_WINDOW files was done, oldest first.
       const doneAt: number[] = [performance.now()];
       let readHereCount = 0;
@@ -246,7 +246,7 @@ export function auditInWorkers(jobs: WorkerFile[], options: PoolOptions): Promis
           if (!workersStarted && readHereCount >= FILES_BEFORE_ESTIMATE) {
             const perFile = (doneAt[doneAt.length - 1] - doneAt[0]) / (doneAt.length - 1);
             const left = jobs.length - Math.min(jobs.length, Atomics.load(board, NEXT_FILE));
-            if (perFile * left > threshold) startWorkers();
+            if (perFile * left > startWorkersAboveMs) startWorkers();
           }
           // Let the workers' replies (and progress) through between files.
           await new Promise((resolveTurn) => setImmediate(resolveTurn));
@@ -275,7 +275,7 @@ export function auditInWorkers(jobs: WorkerFile[], options: PoolOptions): Promis
       workersStarted = true;
       for (let i = 0; i < count; i++) start();
     };
-    if (!options.inThisThread || (options.startWorkersAboveMs ?? START_WORKERS_ABOVE_MS) <= 0) {
+    if (!options.inThisThread || startWorkersAboveMs <= 0) {
       startWorkers();
     }
     if (options.inThisThread) void readHere(options.inThisThread);
