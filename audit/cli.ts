@@ -9,7 +9,7 @@
  * not delivered (`--send`, delivered by `audit/mail/`). When several apply the most serious
  * wins: 2, then 3, then 4, then 1.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import {
@@ -60,8 +60,9 @@ export function exitFacts(outcome: AuditOutcome, failOn: FailOn): ExitFacts {
   const r = outcome.report;
   return {
     failOn,
-    errors: r.findings.filter((f) => !f.waived && f.severity === 'error').length,
-    warnings: r.findings.filter((f) => !f.waived && f.severity === 'warning').length,
+    // The summary counts findings that are not waived, by severity.
+    errors: r.summary.findings.error,
+    warnings: r.summary.findings.warning,
     unreadableInputs: r.inputs.filter((i) => i.status === 'unreadable').length,
     configErrors: r.inputs.reduce((n, i) => n + (i.configErrors?.length ?? 0), 0),
   };
@@ -360,7 +361,12 @@ export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> 
       progress.done();
     }
     const r = outcome.report;
-    if (flags.json) io.stdout.write(outcome.reportJson);
+    if (flags.json) {
+      // The file as written, piece by piece: a large report.json is not held whole.
+      for await (const piece of createReadStream(join(outcome.outputDir, 'report.json'), 'utf8')) {
+        io.stdout.write(piece as string);
+      }
+    }
     for (const input of r.inputs) {
       if (input.status === 'unreadable')
         io.stderr.write(`Unreadable: ${input.file}: ${input.error}\n`);

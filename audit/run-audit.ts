@@ -12,7 +12,7 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { defaultConfig, type Config } from '../src/core/config';
 import type { SheetInput } from '../src/core/model';
@@ -21,8 +21,19 @@ import { ATOMIC_TEMP_NAME, atomicTempPath } from './atomic-path';
 import { auditFile, type FoundFile } from './audit-file';
 import { auditInWorkers, type FileDone } from './parallel/pool';
 import { previousQuarterId } from './report/dates';
-import { parseReportJson, renderReportJson } from './report/json';
-import { buildReport, sponsorRowsOf, type AuditedFile, type ReportJson } from './report/model';
+import { FileRecords } from './report/file-records';
+import { parseReportJson, reportJsonPieces } from './report/json';
+import {
+  ReportBuilder,
+  reportStores,
+  sponsorRows,
+  type AuditedFile,
+  type PreviousReport,
+  type ReportFinding,
+  type ReportJson,
+  type ReportModel,
+  type ReportSponsor,
+} from './report/model';
 
 /** A problem with how the audit was asked for (exit code 2); the message says what to fix. */
 export class AuditUsageError extends Error {
@@ -67,6 +78,11 @@ export interface AuditOptions {
   startWorkersAboveMs?: number;
   /** The worker entry to start; default `parallel/worker.js` next to this file. */
   workerScript?: string;
+  /**
+   * Findings (and items) kept in memory before they go to temp files; default
+   * `SPILL_ABOVE_RECORDS`.
+   */
+  spillAbove?: number;
   /** Files larger than this (bytes) are read with the streaming reader; default `STREAM_ABOVE_BYTES`. */
   streamAboveBytes?: number;
 }
@@ -77,10 +93,15 @@ function compiledWorkerScript(): string | undefined {
   return existsSync(script) ? script : undefined;
 }
 
+/** report.json's content without its items and findings (they are in the written file). */
+export type ReportOverview = Omit<ReportJson, 'items' | 'findings'>;
+
 export interface AuditOutcome {
-  report: ReportJson;
-  /** report.json's exact text, as written. */
-  reportJson: string;
+  /**
+   * The report as written, but for its items and findings: read report.json (or
+   * compliance-<quarter>.xlsx) for those; `report.summary` counts them.
+   */
+  report: ReportOverview;
   /** `<out>/<quarter>`. */
   outputDir: string;
   /** Every file written, relative to `outputDir`, sorted. */
@@ -94,6 +115,14 @@ export interface AuditOutcome {
 export { ATOMIC_TEMP_NAME, atomicTempPath };
 
 const DEFAULT_FROM = 'RACI Guard <raci-guard@localhost>';
+
+/**
+ * A run keeps up to this many findings (and as many items) in memory, some 3 MB, where the
+ * writers read them again for free; past it they go to temp files (`FileRecords`), so memory does
+ * not grow with the number of workbooks (about 400 workbooks' findings, measured on the bench
+ * corpus).
+ */
+export const SPILL_ABOVE_RECORDS = 5000;
 
 /**
  * Loads the report writers (the HTML, mail and workbook renderers: exceljs and nodemailer,
@@ -247,10 +276,47 @@ export async function writeStreamAtomic(path: string, source: Readable): Promise
   }
 }
 
+/**
+ * Keeps of last quarter's report only what the trend reads (`PreviousReport`): its quarter,
+ * compliance, history and sponsors, and the findings that belong to an item and are not waived,
+ * moved into `store` (spilled to disk) file by file in the report's order. The rest is let go,
+ * so a large previous report does not stay in memory while this quarter's files are read.
+ */
+function keepForTrend(report: ReportJson, store: FileRecords<ReportFinding>): PreviousReport {
+  let run: ReportFinding[] = [];
+  let runFile: string | undefined;
+  const flush = () => {
+    if (runFile !== undefined) store.add(runFile, run);
+    run = [];
+  };
+  for (const f of report.findings) {
+    if (!f || typeof f !== 'object' || f.item === undefined || f.waived) continue;
+    if (f.file !== runFile) {
+      flush();
+      runFile = f.file;
+    }
+    run.push(f);
+  }
+  flush();
+  const sponsors = report.sponsors.map((sponsor): ReportSponsor => {
+    if (!sponsor || typeof sponsor !== 'object') return sponsor;
+    const { newFindings: _new, resolvedFindings: _resolved, ...kept } = sponsor;
+    return kept;
+  });
+  return {
+    quarter: report.quarter,
+    history: report.history,
+    summary: report.summary,
+    sponsors,
+    findings: store,
+  };
+}
+
 async function loadPrevious(
   options: AuditOptions,
   quarter: string,
-): Promise<{ report?: ReportJson; file?: string }> {
+  store: FileRecords<ReportFinding>,
+): Promise<{ report?: PreviousReport; file?: string }> {
   const explicit = options.previous !== undefined;
   const file = options.previous ?? join(options.outDir, previousQuarterId(quarter), 'report.json');
   if (!explicit && !existsSync(file)) return {};
@@ -260,11 +326,13 @@ async function loadPrevious(
   } catch {
     throw new AuditUsageError(`The previous report ${file} cannot be read.`);
   }
+  let report: ReportJson;
   try {
-    return { report: parseReportJson(text, file), file };
+    report = parseReportJson(text, file);
   } catch (err) {
     throw new AuditUsageError(`The previous report is not usable: ${(err as Error).message}`);
   }
+  return { report: keepForTrend(report, store), file };
 }
 
 /** Runs the audit and returns what it found and wrote; throws `AuditUsageError` for usage problems. */
@@ -295,14 +363,44 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   const { quarter, asOf } = period;
 
   const found = await findWorkbooks(options.paths, options.outDir);
-  const previous = await loadPrevious(options, quarter.id);
-  progress({ phase: 'found', total: found.length });
+  // This quarter's items and findings, and last quarter's findings (for the trend), wait on disk,
+  // not in memory, until the reports are written (`FileRecords`); the temp files go when the
+  // run ends.
+  const spillAbove = options.spillAbove ?? SPILL_ABOVE_RECORDS;
+  const stores = reportStores(spillAbove);
+  const previousFindings = new FileRecords<ReportFinding>('findings', { spillAbove });
+  try {
+    const previous = await loadPrevious(options, quarter.id, previousFindings);
+    progress({ phase: 'found', total: found.length });
+    const builder = new ReportBuilder(config, stores);
+    await readAll(options, found, { quarter: quarter.id, asOf, config }, builder, progress);
+    const writers = await loadReportWriters();
+    const report = builder.build({ quarter, asOf, previous: previous.report });
+    const outcome = await writeReports(options, report, writers, progress);
+    return { ...outcome, previousFile: previous.file };
+  } finally {
+    stores.findings.close();
+    stores.items.close();
+    previousFindings.close();
+  }
+}
 
+/**
+ * Reads and analyses every file, on all cores when there are several, adding each result to
+ * `builder` as it comes (nothing else keeps it). Loads the report writers meanwhile.
+ */
+async function readAll(
+  options: AuditOptions,
+  found: FoundFile[],
+  period: { quarter: string; asOf: string; config: Config },
+  builder: ReportBuilder,
+  progress: (event: ProgressEvent) => void,
+): Promise<void> {
   const shared = {
     today: options.today,
-    quarter: quarter.id,
-    asOf,
-    config,
+    quarter: period.quarter,
+    asOf: period.asOf,
+    config: period.config,
     leadership: options.leadership,
     streamAboveBytes: options.streamAboveBytes,
   };
@@ -319,44 +417,48 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
     options.workers ?? (workerScript ? availableParallelism() : 0),
     found.length,
   );
-  let audited: AuditedFile[];
-  let writersLoading: ReturnType<typeof loadReportWriters>;
   if (workers >= 2 && workerScript) {
     const reading = auditInWorkers(found, {
       workerScript,
       workers: workers - 1,
       setup: shared,
+      onAudited: (audited) => builder.add(audited),
       onFileDone: fileDone,
       inThisThread: (f) => auditFile(f, shared),
       startWorkersAboveMs: options.startWorkersAboveMs,
     });
     // The workers take their files themselves, so loading the writers now does not hold them up.
-    writersLoading = loadReportWriters();
-    // Awaited below; marked handled now so a failed load cannot end the process mid-read.
+    const writersLoading = loadReportWriters();
+    // Awaited by the caller; marked handled now so a failed load cannot end the process mid-read.
     writersLoading.catch(() => undefined);
-    audited = await reading;
+    await reading;
   } else {
-    writersLoading = loadReportWriters();
-    audited = [];
+    loadReportWriters().catch(() => undefined);
+    let done = 0;
     for (const f of found) {
-      const one = await auditFile(f, shared);
-      audited.push(one);
-      fileDone({ file: one.file, readable: one.result !== undefined }, audited.length);
+      const one: AuditedFile = await auditFile(f, shared);
+      builder.add(one);
+      done += 1;
+      fileDone({ file: one.file, readable: one.result !== undefined }, done);
     }
   }
+}
 
+/** Writes every report of `report` under `<out>/<quarter>/`, each atomically. */
+async function writeReports(
+  options: AuditOptions,
+  report: ReportModel,
+  writers: Awaited<ReturnType<typeof loadReportWriters>>,
+  progress: (event: ProgressEvent) => void,
+): Promise<Omit<AuditOutcome, 'previousFile'>> {
   const {
     renderIndexHtml,
     renderSponsorSummary,
     sponsorMailStream,
     renderSponsorWorkbook,
     writeComplianceWorkbook,
-  } = await writersLoading;
-  const report = buildReport({ quarter, asOf, files: audited, config, previous: previous.report });
-  // The report holds everything the renderers need: let the per-file results go before the
-  // reports (the memory-hungry part of a large run) are rendered.
-  audited.length = 0;
-  const outputDir = join(options.outDir, quarter.id);
+  } = writers;
+  const outputDir = join(options.outDir, report.quarter);
   // Temp files of an earlier run that was killed while writing: never renamed, now garbage.
   await removeStaleTempFiles(outputDir);
   const written: string[] = [];
@@ -366,24 +468,29 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   };
 
   progress({ phase: 'writing', what: 'report.json' });
-  const reportJson = renderReportJson(report);
-  await write('report.json', reportJson);
-  progress({ phase: 'writing', what: `compliance-${quarter.id}.xlsx` });
-  // Streamed straight to its file (atomically): the largest report is never held in memory.
-  await writeComplianceWorkbook(report, join(outputDir, `compliance-${quarter.id}.xlsx`));
-  written.push(`compliance-${quarter.id}.xlsx`);
+  // Streamed, as is the compliance workbook: the findings are read from their store as written.
+  await writeStreamAtomic(join(outputDir, 'report.json'), Readable.from(reportJsonPieces(report)));
+  written.push('report.json');
+  progress({ phase: 'writing', what: `compliance-${report.quarter}.xlsx` });
+  await writeComplianceWorkbook(report, join(outputDir, `compliance-${report.quarter}.xlsx`));
+  written.push(`compliance-${report.quarter}.xlsx`);
   await write('index.html', renderIndexHtml(report));
   const sponsorsWithoutEmail: string[] = [];
-  // Each sponsor's items and findings, picked from the report in one pass for all sponsors.
-  const rowsOf = sponsorRowsOf(report);
   for (const sponsor of report.sponsors) {
     progress({ phase: 'writing', what: `summary for ${sponsor.name}` });
-    const rows = rowsOf.get(sponsor);
-    // Worked out and rendered once for the .html, the .txt and the .eml; the .eml is streamed
-    // to its file, so a large summary leaves little garbage behind (audit/report/mail.ts).
+    // This sponsor's items and findings only: one sponsor's findings are held at a time.
+    const rows = sponsorRows(report, sponsor);
+    // Worked out and rendered once for the .html, the .txt and the .eml, in pieces streamed to
+    // the files: a large summary is never one string (audit/report/mail.ts).
     const rendered = renderSponsorSummary(report, sponsor, rows);
-    await write(`sponsors/${sponsor.slug}.html`, rendered.html);
-    await write(`sponsors/${sponsor.slug}.txt`, rendered.text);
+    for (const [extension, pieces] of [
+      ['html', rendered.html],
+      ['txt', rendered.text],
+    ] as const) {
+      const name = `sponsors/${sponsor.slug}.${extension}`;
+      await writeStreamAtomic(join(outputDir, name), Readable.from(pieces()));
+      written.push(name);
+    }
     const attachment = await renderSponsorWorkbook(report, sponsor, rows);
     const mail = sponsorMailStream(report, sponsor, {
       from: options.mailFrom ?? DEFAULT_FROM,
@@ -394,12 +501,6 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
     written.push(`sponsors/${sponsor.slug}.eml`);
     if (!sponsor.email) sponsorsWithoutEmail.push(sponsor.name);
   }
-  return {
-    report,
-    reportJson,
-    outputDir,
-    written: written.sort(),
-    previousFile: previous.file,
-    sponsorsWithoutEmail,
-  };
+  const { items: _items, findings: _findings, ...overview } = report;
+  return { report: overview, outputDir, written: written.sort(), sponsorsWithoutEmail };
 }

@@ -11,7 +11,7 @@
  * only. An unexpected error in a worker stops the run with that error, as it would in-process. */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { deserialize, serialize } from 'node:v8';
+import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { AuditedFile } from '../report/model';
 import {
@@ -48,7 +48,12 @@ export interface PoolOptions {
   workers: number;
   /** What every job shares: the audit period, configuration and leadership roster. */
   setup: WorkerSetup;
-  /** Called as each file is done, in the order they finish. */
+  /**
+   * Called with each file's result as soon as it is done, in the order they finish (`index` is
+   * the file's place in the jobs); the pool keeps nothing of it.
+   */
+  onAudited: (audited: AuditedFile, index: number) => void;
+  /** Called as each file is done, in the order they finish, after `onAudited`. */
   onFileDone?: (file: FileDone, done: number) => void;
   heapMb?: number;
   /**
@@ -88,14 +93,6 @@ async function hashOf(path: string): Promise<string> {
   }
 }
 
-/** Returns every file's result unpacked, in order, letting each packed copy go as it is read. */
-function unpackAll(packed: (Uint8Array | undefined)[]): AuditedFile[] {
-  return packed.map((bytes, index) => {
-    packed[index] = undefined;
-    return deserialize(bytes as Uint8Array) as AuditedFile;
-  });
-}
-
 /** Rebuilds an error a worker sent back, keeping its name, message and stack. */
 function revive(error: { name: string; message: string; stack?: string }): Error {
   const err = new Error(error.message);
@@ -105,17 +102,17 @@ function revive(error: { name: string; message: string; stack?: string }): Error
 }
 
 /**
- * Returns one `AuditedFile` per job, in job order, auditing them in `options.workers` worker
- * threads that take the files themselves from a shared counter (`protocol.ts`), so the main
- * thread never holds them up; with `inThisThread`, this thread reads from the same counter too
- * and the workers join only when the run is long enough to repay their start. Rejects with the
- * first unexpected error a worker (or this thread's reading) reports (every worker is stopped).
+ * Audits every job, in `options.workers` worker threads that take the files themselves from a
+ * shared counter (`protocol.ts`), so the main thread never holds them up; with `inThisThread`,
+ * this thread reads from the same counter too and the workers join only when the run is long
+ * enough to repay their start. Each result goes to `onAudited` as it comes (a worker's packed
+ * with v8.serialize, unpacked here) and is not kept. Resolves once every file is done; rejects
+ * with the first unexpected error a worker (or this thread's reading) reports (every worker is
+ * stopped).
  */
-export function auditInWorkers(jobs: WorkerFile[], options: PoolOptions): Promise<AuditedFile[]> {
-  // Each file's result packed with v8.serialize by the thread that read it, unpacked once every file is done: packed
-  // bytes are about a third of the objects' size on the heap and leave no garbage behind, so
-  // the main thread's memory hardly grows with the number of files while the workers read.
-  const packed: (Uint8Array | undefined)[] = new Array(jobs.length);
+export function auditInWorkers(jobs: WorkerFile[], options: PoolOptions): Promise<void> {
+  // 1 for each file whose result has been handed over.
+  const finished = new Uint8Array(jobs.length);
   const heapMb = options.heapMb ?? WORKER_HEAP_MB;
   const startWorkersAboveMs = options.startWorkersAboveMs ?? START_WORKERS_ABOVE_MS;
   const count = Math.max(1, Math.min(options.workers, jobs.length));
@@ -132,9 +129,9 @@ export function auditInWorkers(jobs: WorkerFile[], options: PoolOptions): Promis
   let pendingReplacements = 0;
   const workers = new Set<Worker>();
 
-  return new Promise<AuditedFile[]>((resolve, reject) => {
+  return new Promise<void>((resolve, reject) => {
     if (jobs.length === 0) {
-      resolve([]);
+      resolve();
       return;
     }
     const stopAll = () => {
@@ -147,20 +144,27 @@ export function auditInWorkers(jobs: WorkerFile[], options: PoolOptions): Promis
       stopAll();
       reject(err);
     };
-    const finish = (index: number, file: FileDone, bytes: Uint8Array) => {
-      if (failed || packed[index] !== undefined) return;
-      packed[index] = bytes;
+    const finish = (index: number, audited: AuditedFile) => {
+      if (failed || finished[index] === 1) return;
+      finished[index] = 1;
       done += 1;
-      options.onFileDone?.(file, done);
+      try {
+        options.onAudited(audited, index);
+      } catch (err) {
+        // Keeping the result failed (the findings' temp file could not be written, say).
+        fail(err instanceof Error ? err : new Error(String(err)));
+        return;
+      }
+      options.onFileDone?.({ file: audited.file, readable: audited.result !== undefined }, done);
       if (done === jobs.length) {
         stopAll();
-        resolve(unpackAll(packed));
+        resolve();
       }
     };
     /** Returns the index of the file the worker in `slot` was reading, if any. */
     const readingIn = (slot: number): number | undefined => {
       const reading = Atomics.load(board, READING + slot);
-      return reading > 0 && packed[reading - 1] === undefined ? reading - 1 : undefined;
+      return reading > 0 && finished[reading - 1] === 0 ? reading - 1 : undefined;
     };
 
     const start = () => {
@@ -183,7 +187,7 @@ export function auditInWorkers(jobs: WorkerFile[], options: PoolOptions): Promis
           fail(revive(reply.error));
           return;
         }
-        finish(reply.index, { file: reply.file, readable: reply.readable }, reply.packed);
+        finish(reply.index, deserialize(reply.packed) as AuditedFile);
       });
       worker.on('error', (err: Error & { code?: string }) => {
         if (failed) return;
@@ -200,7 +204,7 @@ export function auditInWorkers(jobs: WorkerFile[], options: PoolOptions): Promis
                 sha256,
                 error: `reading the workbook needed more than the ${heapMb} MB of memory the audit allows for one file`,
               };
-              finish(index, { file: found.file, readable: false }, serialize(audited));
+              finish(index, audited);
               if (Atomics.load(board, NEXT_FILE) < jobs.length && !failed) start();
               else if (workers.size === 0) stoppedEarly();
             })
@@ -228,7 +232,7 @@ export function auditInWorkers(jobs: WorkerFile[], options: PoolOptions): Promis
     /** Every worker has ended: any file still without a result means the run cannot finish. */
     const stoppedEarly = () => {
       if (failed || done === jobs.length || thisThreadReading || pendingReplacements > 0) return;
-      const missing = jobs.find((_, i) => packed[i] === undefined);
+      const missing = jobs.find((_, i) => finished[i] === 0);
       fail(
         new Error(
           `the audit workers stopped before reading every file (${missing?.file ?? 'unknown'} was never read)`,
@@ -256,11 +260,7 @@ export function auditInWorkers(jobs: WorkerFile[], options: PoolOptions): Promis
           readHereCount += 1;
           doneAt.push(performance.now());
           if (doneAt.length > PACE_WINDOW + 1) doneAt.shift();
-          finish(
-            index,
-            { file: audited.file, readable: audited.result !== undefined },
-            serialize(audited),
-          );
+          finish(index, audited);
         }
       } catch (err) {
         fail(err instanceof Error ? err : new Error(String(err)));

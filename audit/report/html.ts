@@ -5,7 +5,7 @@
  * inline SVG (compliance by sponsor, review status, trend) and links to each sponsor's
  * summary; it too loads nothing from the network. All text from the inputs is escaped.
  */
-import type { ReportItem, ReportJson, ReportSponsor } from './model';
+import type { ReportItem, ReportModel, ReportSponsor } from './model';
 import {
   failedChecksWording,
   reviewWording,
@@ -98,115 +98,125 @@ function findingWhere(f: { file: string; sheet: string; cell?: string }): string
 }
 
 /** Returns the HTML body of the sponsor summary (a complete, email-safe document). */
-export function renderSponsorHtml(report: ReportJson, sponsor: ReportSponsor): string {
+export function renderSponsorHtml(report: ReportModel, sponsor: ReportSponsor): string {
   return renderSummaryHtml(summariseSponsor(report, sponsor));
 }
 
 /** Returns the email-safe HTML document for an already worked-out sponsor summary. */
 export function renderSummaryHtml(s: SponsorSummary): string {
+  return [...summaryHtmlPieces(s)].join('');
+}
+
+/**
+ * Yields the email-safe HTML document of a sponsor summary in pieces, an item's row at a time
+ * (joined, they are `renderSummaryHtml`): a summary of thousands of items is written out
+ * without ever being one string.
+ */
+export function* summaryHtmlPieces(s: SponsorSummary): Generator<string> {
   const sp = s.sponsor;
   const title = summarySubject(s);
-  const parts: string[] = [];
-  parts.push(
-    `<h1 style="${FONT}font-size:22px;margin:0 0 4px;">RACI compliance ${e(s.quarter)}</h1>`,
-    `<p style="${FONT}font-size:14px;margin:0 0 16px;color:${COLOURS.muted};">${sp.unassigned ? 'Items without an LT sponsor' : `For ${e(sp.name)}, LT sponsor`} · ${e(s.period.start)} to ${e(s.period.end)} · as of ${e(s.asOf)}</p>`,
-  );
-  parts.push(
-    `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin:0 0 16px;"><tr>` +
-      `<td style="${FONT}padding:12px 16px;background:#f5f7fa;border-left:6px solid ${complianceColour(sp.compliance)};">` +
-      `<div style="font-size:32px;font-weight:bold;color:${complianceColour(sp.compliance)};">${pct(sp.compliance)}</div>` +
-      `<div style="font-size:14px;">${sp.compliant} of ${sp.items} items compliant</div>` +
-      `<div style="font-size:13px;color:${COLOURS.muted};">${e(changeText(s.change))}${sp.previousCompliance !== undefined ? ` (was ${pct(sp.previousCompliance)})` : ''}</div>` +
-      `</td><td style="${FONT}padding:12px 16px;font-size:13px;">` +
-      `<div>${badge(`${s.findingCounts.error} errors`, COLOURS.bad, COLOURS.badBg)} ${badge(`${s.findingCounts.warning} warnings`, COLOURS.warn, COLOURS.warnBg)} ${badge(`${s.findingCounts.info} info`, COLOURS.info, COLOURS.infoBg)}</div>` +
-      (sp.newFindings
-        ? `<div style="margin-top:6px;">${sp.newFindings.length} new and ${sp.resolvedFindings?.length ?? 0} resolved findings since last quarter</div>`
-        : '') +
-      `</td></tr></table>`,
-  );
-  if (s.attention.length > 0) {
-    parts.push(
-      `<h2 style="${FONT}font-size:16px;margin:16px 0 6px;">Needs ${sp.unassigned ? '' : 'your '}attention</h2>`,
-      `<ul style="${FONT}font-size:14px;margin:0 0 12px;padding-left:20px;">${s.attention.map((a) => `<li style="margin:0 0 4px;">${e(a)}</li>`).join('')}</ul>`,
-    );
-  } else {
-    parts.push(
-      `<p style="${FONT}font-size:14px;">Nothing needs ${sp.unassigned ? '' : 'your '}attention this quarter: every item is compliant and reviewed on time.</p>`,
-    );
-  }
-  parts.push(
-    `<h2 style="${FONT}font-size:16px;margin:16px 0 6px;">${sp.unassigned ? 'The items' : 'Your items'}</h2>`,
-    `<table cellpadding="0" cellspacing="0" border="0" style="${FONT}border-collapse:collapse;width:100%;max-width:720px;">` +
-      `<tr><th ${TH}>Item</th><th ${TH}>Status</th><th ${TH}>Score</th><th ${TH}>Review</th><th ${TH}>${sp.unassigned ? 'Sponsor' : 'Your'} quarterly review</th></tr>` +
-      s.items
-        .map(
-          (i) =>
-            `<tr><td ${TD}><strong>${e(i.name)}</strong><br><span style="color:${COLOURS.muted};font-size:12px;">${e(i.kind)} · owner ${e(i.owner || 'none')} · ${e(i.file)}</span>` +
-            (i.failedChecks.length
-              ? `<br><span style="color:${COLOURS.bad};font-size:12px;">Failed: ${e(failedChecksWording(i))}</span>`
-              : '') +
-            `</td><td ${TD}>${itemBadge(i)}</td><td ${TD}>${tableBar(i.score / 100, complianceColour(i.score / 100), 120)}<span style="font-size:12px;">${i.score}%</span></td>` +
-            `<td ${TD}>${e(reviewWording(i))}</td><td ${TD}>${e(sponsorReviewWording(i, s.quarter))}</td></tr>`,
-        )
-        .join('') +
-      '</table>',
-  );
-  if (s.dueNextQuarter.length > 0) {
-    parts.push(
-      `<h2 style="${FONT}font-size:16px;margin:16px 0 6px;">Reviews falling due in ${e(s.nextQuarter.quarter)}</h2>`,
-      `<ul style="${FONT}font-size:14px;margin:0;padding-left:20px;">${s.dueNextQuarter.map((i) => `<li>${e(s.label(i))}: ${e(i.review.nextDue ?? '')}</li>`).join('')}</ul>`,
-    );
-  }
-  if (s.topFindings.length > 0) {
-    const total = s.findingCounts.error + s.findingCounts.warning + s.findingCounts.info;
-    parts.push(
-      `<h2 style="${FONT}font-size:16px;margin:16px 0 6px;">Findings${total > s.topFindings.length ? ` (the ${s.topFindings.length} most important of ${total})` : ''}</h2>`,
-      `<table cellpadding="0" cellspacing="0" border="0" style="${FONT}border-collapse:collapse;width:100%;max-width:720px;">` +
-        `<tr><th ${TH}>Severity</th><th ${TH}>Finding</th><th ${TH}>Where</th></tr>` +
-        s.topFindings
-          .map(
-            (f) =>
-              `<tr><td ${TD}>${severityBadge(f.severity)}</td><td ${TD}>${e(f.message)}</td><td ${TD}>${e(findingWhere(f))}</td></tr>`,
-          )
-          .join('') +
-        '</table>',
-    );
-  }
-  if (sp.newFindings && sp.resolvedFindings) {
-    parts.push(`<h2 style="${FONT}font-size:16px;margin:16px 0 6px;">Since last quarter</h2>`);
-    parts.push(
-      `<p style="${FONT}font-size:14px;margin:0 0 4px;"><strong>New (${sp.newFindings.length})</strong></p>` +
-        (sp.newFindings.length
-          ? `<ul style="${FONT}font-size:13px;margin:0 0 8px;padding-left:20px;">${sp.newFindings
-              .slice(0, 10)
-              .map((f) => `<li>${e(f.message)}</li>`)
-              .join(
-                '',
-              )}${sp.newFindings.length > 10 ? `<li>and ${sp.newFindings.length - 10} more in the attachment</li>` : ''}</ul>`
-          : `<p style="${FONT}font-size:13px;margin:0 0 8px;">None.</p>`) +
-        `<p style="${FONT}font-size:14px;margin:0 0 4px;"><strong>Resolved (${sp.resolvedFindings.length})</strong></p>` +
-        (sp.resolvedFindings.length
-          ? `<ul style="${FONT}font-size:13px;margin:0 0 8px;padding-left:20px;">${sp.resolvedFindings
-              .slice(0, 10)
-              .map((f) => `<li>${e(f.message)}</li>`)
-              .join(
-                '',
-              )}${sp.resolvedFindings.length > 10 ? `<li>and ${sp.resolvedFindings.length - 10} more</li>` : ''}</ul>`
-          : `<p style="${FONT}font-size:13px;margin:0 0 8px;">None.</p>`),
-    );
-  }
-  parts.push(
-    `<p style="${FONT}font-size:12px;color:${COLOURS.muted};margin:20px 0 0;border-top:1px solid ${COLOURS.line};padding-top:8px;">` +
-      `The attached workbook lists every finding for ${sp.unassigned ? 'these' : 'your'} items with its sheet and cell. ` +
-      `Produced by RACI Guard (raci-audit) for ${e(s.quarter)} as of ${e(s.asOf)}.</p>`,
-  );
-  return (
+  yield (
     '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     `<title>${e(title)}</title></head>` +
     `<body style="margin:0;padding:16px;background:#ffffff;${FONT}">` +
-    `<div style="max-width:760px;margin:0 auto;">${parts.join('\n')}</div></body></html>\n`
+    `<div style="max-width:760px;margin:0 auto;">`
   );
+  yield `<h1 style="${FONT}font-size:22px;margin:0 0 4px;">RACI compliance ${e(s.quarter)}</h1>`;
+  yield `\n<p style="${FONT}font-size:14px;margin:0 0 16px;color:${COLOURS.muted};">${sp.unassigned ? 'Items without an LT sponsor' : `For ${e(sp.name)}, LT sponsor`} · ${e(s.period.start)} to ${e(s.period.end)} · as of ${e(s.asOf)}</p>`;
+  yield (
+    '\n' +
+    `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin:0 0 16px;"><tr>` +
+    `<td style="${FONT}padding:12px 16px;background:#f5f7fa;border-left:6px solid ${complianceColour(sp.compliance)};">` +
+    `<div style="font-size:32px;font-weight:bold;color:${complianceColour(sp.compliance)};">${pct(sp.compliance)}</div>` +
+    `<div style="font-size:14px;">${sp.compliant} of ${sp.items} items compliant</div>` +
+    `<div style="font-size:13px;color:${COLOURS.muted};">${e(changeText(s.change))}${sp.previousCompliance !== undefined ? ` (was ${pct(sp.previousCompliance)})` : ''}</div>` +
+    `</td><td style="${FONT}padding:12px 16px;font-size:13px;">` +
+    `<div>${badge(`${s.findingCounts.error} errors`, COLOURS.bad, COLOURS.badBg)} ${badge(`${s.findingCounts.warning} warnings`, COLOURS.warn, COLOURS.warnBg)} ${badge(`${s.findingCounts.info} info`, COLOURS.info, COLOURS.infoBg)}</div>` +
+    (sp.newFindings
+      ? `<div style="margin-top:6px;">${sp.newFindings.length} new and ${sp.resolvedFindings?.length ?? 0} resolved findings since last quarter</div>`
+      : '') +
+    `</td></tr></table>`
+  );
+  if (s.attention.length > 0) {
+    yield `\n<h2 style="${FONT}font-size:16px;margin:16px 0 6px;">Needs ${sp.unassigned ? '' : 'your '}attention</h2>`;
+    yield `\n<ul style="${FONT}font-size:14px;margin:0 0 12px;padding-left:20px;">`;
+    for (const a of s.attention) yield `<li style="margin:0 0 4px;">${e(a)}</li>`;
+    yield '</ul>';
+  } else {
+    yield `\n<p style="${FONT}font-size:14px;">Nothing needs ${sp.unassigned ? '' : 'your '}attention this quarter: every item is compliant and reviewed on time.</p>`;
+  }
+  yield `\n<h2 style="${FONT}font-size:16px;margin:16px 0 6px;">${sp.unassigned ? 'The items' : 'Your items'}</h2>`;
+  yield (
+    '\n' +
+    `<table cellpadding="0" cellspacing="0" border="0" style="${FONT}border-collapse:collapse;width:100%;max-width:720px;">` +
+    `<tr><th ${TH}>Item</th><th ${TH}>Status</th><th ${TH}>Score</th><th ${TH}>Review</th><th ${TH}>${sp.unassigned ? 'Sponsor' : 'Your'} quarterly review</th></tr>`
+  );
+  for (const i of s.items) {
+    yield (
+      `<tr><td ${TD}><strong>${e(i.name)}</strong><br><span style="color:${COLOURS.muted};font-size:12px;">${e(i.kind)} · owner ${e(i.owner || 'none')} · ${e(i.file)}</span>` +
+      (i.failedChecks.length
+        ? `<br><span style="color:${COLOURS.bad};font-size:12px;">Failed: ${e(failedChecksWording(i))}</span>`
+        : '') +
+      `</td><td ${TD}>${itemBadge(i)}</td><td ${TD}>${tableBar(i.score / 100, complianceColour(i.score / 100), 120)}<span style="font-size:12px;">${i.score}%</span></td>` +
+      `<td ${TD}>${e(reviewWording(i))}</td><td ${TD}>${e(sponsorReviewWording(i, s.quarter))}</td></tr>`
+    );
+  }
+  yield '</table>';
+  if (s.dueNextQuarter.length > 0) {
+    yield `\n<h2 style="${FONT}font-size:16px;margin:16px 0 6px;">Reviews falling due in ${e(s.nextQuarter.quarter)}</h2>`;
+    yield `\n<ul style="${FONT}font-size:14px;margin:0;padding-left:20px;">`;
+    for (const i of s.dueNextQuarter)
+      yield `<li>${e(s.label(i))}: ${e(i.review.nextDue ?? '')}</li>`;
+    yield '</ul>';
+  }
+  if (s.topFindings.length > 0) {
+    const total = s.findingCounts.error + s.findingCounts.warning + s.findingCounts.info;
+    yield `\n<h2 style="${FONT}font-size:16px;margin:16px 0 6px;">Findings${total > s.topFindings.length ? ` (the ${s.topFindings.length} most important of ${total})` : ''}</h2>`;
+    yield (
+      '\n' +
+      `<table cellpadding="0" cellspacing="0" border="0" style="${FONT}border-collapse:collapse;width:100%;max-width:720px;">` +
+      `<tr><th ${TH}>Severity</th><th ${TH}>Finding</th><th ${TH}>Where</th></tr>` +
+      s.topFindings
+        .map(
+          (f) =>
+            `<tr><td ${TD}>${severityBadge(f.severity)}</td><td ${TD}>${e(f.message)}</td><td ${TD}>${e(findingWhere(f))}</td></tr>`,
+        )
+        .join('') +
+      '</table>'
+    );
+  }
+  if (sp.newFindings && sp.resolvedFindings) {
+    yield `\n<h2 style="${FONT}font-size:16px;margin:16px 0 6px;">Since last quarter</h2>`;
+    yield (
+      '\n' +
+      `<p style="${FONT}font-size:14px;margin:0 0 4px;"><strong>New (${sp.newFindings.length})</strong></p>` +
+      (sp.newFindings.length
+        ? `<ul style="${FONT}font-size:13px;margin:0 0 8px;padding-left:20px;">${sp.newFindings
+            .slice(0, 10)
+            .map((f) => `<li>${e(f.message)}</li>`)
+            .join(
+              '',
+            )}${sp.newFindings.length > 10 ? `<li>and ${sp.newFindings.length - 10} more in the attachment</li>` : ''}</ul>`
+        : `<p style="${FONT}font-size:13px;margin:0 0 8px;">None.</p>`) +
+      `<p style="${FONT}font-size:14px;margin:0 0 4px;"><strong>Resolved (${sp.resolvedFindings.length})</strong></p>` +
+      (sp.resolvedFindings.length
+        ? `<ul style="${FONT}font-size:13px;margin:0 0 8px;padding-left:20px;">${sp.resolvedFindings
+            .slice(0, 10)
+            .map((f) => `<li>${e(f.message)}</li>`)
+            .join(
+              '',
+            )}${sp.resolvedFindings.length > 10 ? `<li>and ${sp.resolvedFindings.length - 10} more</li>` : ''}</ul>`
+        : `<p style="${FONT}font-size:13px;margin:0 0 8px;">None.</p>`)
+    );
+  }
+  yield (
+    '\n' +
+    `<p style="${FONT}font-size:12px;color:${COLOURS.muted};margin:20px 0 0;border-top:1px solid ${COLOURS.line};padding-top:8px;">` +
+    `The attached workbook lists every finding for ${sp.unassigned ? 'these' : 'your'} items with its sheet and cell. ` +
+    `Produced by RACI Guard (raci-audit) for ${e(s.quarter)} as of ${e(s.asOf)}.</p>`
+  );
+  yield '</div></body></html>\n';
 }
 
 // ------------------------------------------------------------------------------------------
@@ -309,8 +319,17 @@ th{color:${COLOURS.muted};font-size:12px} a{color:${COLOURS.info}}
 .bad{color:${COLOURS.bad}} .ok{color:${COLOURS.ok}}
 `;
 
+/** How many items "Items most in need of work" lists. */
+const WORST_ITEMS = 10;
+
+/** An item and its place among the items that are not compliant. */
+interface Ranked {
+  item: ReportItem;
+  order: number;
+}
+
 /** Returns `index.html`: the overview page of the audit with its charts. */
-export function renderIndexHtml(report: ReportJson): string {
+export function renderIndexHtml(report: ReportModel): string {
   const s = report.summary;
   const statusCounts = [
     { label: 'on cadence', status: 'ok', colour: COLOURS.ok },
@@ -318,7 +337,21 @@ export function renderIndexHtml(report: ReportJson): string {
     { label: 'overdue', status: 'overdue', colour: COLOURS.bad },
     { label: 'never', status: 'never', colour: '#8e0000' },
     { label: 'no cadence', status: 'unknown', colour: COLOURS.warn },
-  ].map((c) => ({ ...c, count: report.items.filter((i) => i.review.status === c.status).length }));
+  ].map((c) => ({ ...c, count: 0 }));
+  // One pass over the items (read file by file from the report's store): the review status
+  // counts, and the items most in need of work, kept to the ten lowest scores as they go by.
+  const worstFirst = (a: Ranked, b: Ranked) =>
+    a.item.score - b.item.score || a.item.name.localeCompare(b.item.name) || a.order - b.order;
+  const worstItems: Ranked[] = [];
+  let order = 0;
+  for (const i of report.items) {
+    const count = statusCounts.find((c) => c.status === i.review.status);
+    if (count) count.count += 1;
+    if (i.compliant) continue;
+    worstItems.push({ item: i, order: order++ });
+    worstItems.sort(worstFirst);
+    if (worstItems.length > WORST_ITEMS) worstItems.pop();
+  }
   const trend = [...report.history, { quarter: report.quarter, compliance: s.compliance }];
   const sponsorRows = report.sponsors
     .map((sp: ReportSponsor) => {
@@ -340,10 +373,8 @@ export function renderIndexHtml(report: ReportJson): string {
         `<tr><td>${e(i.file)}</td><td class="${i.status === 'ok' ? 'ok' : 'bad'}">${e(i.status)}</td><td>${e(i.error ?? '')}${(i.configErrors ?? []).map((c) => e(` Config ${c.key}: ${c.message}`)).join('')}</td></tr>`,
     )
     .join('');
-  const worst = report.items
-    .filter((i) => !i.compliant)
-    .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
-    .slice(0, 10)
+  const worst = worstItems
+    .map(({ item }) => item)
     .map(
       (i) =>
         `<tr><td>${e(i.name)}</td><td>${e(i.file)}</td><td>${e(i.sponsor || 'none')}</td><td>${i.score}%</td><td>${e(i.failedChecks.join('; '))}</td></tr>`,

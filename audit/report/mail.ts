@@ -18,11 +18,12 @@
 import { Readable } from 'node:stream';
 import type Mail from 'nodemailer/lib/mailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import type { ReportJson, ReportSponsor, SponsorRows } from './model';
-import { renderSummaryHtml } from './html';
+import type { ReportModel, ReportSponsor, SponsorRows } from './model';
+import { summaryHtmlPieces } from './html';
+import { gathered } from './pieces';
 import { summariseSponsor, summarySubject, type SponsorSummary } from './summary';
 import { quotedPrintableChunks } from './quoted-printable';
-import { renderSummaryText } from './text';
+import { summaryTextPieces } from './text';
 
 export interface MailOptions {
   /** The From address, e.g. `RACI Guard <raci-guard@example.org>`. */
@@ -30,35 +31,39 @@ export interface MailOptions {
   /** The sponsor's findings workbook (renderSponsorWorkbook). */
   attachment: Buffer;
   /**
-   * The sponsor's summary already worked out and rendered (the audit writes the same HTML and
-   * text as the sponsor's .html and .txt), so it is not worked out and rendered a second time.
+   * The sponsor's summary already worked out (the audit writes the same HTML and text as the
+   * sponsor's .html and .txt), so it is not worked out a second time.
    */
   rendered?: RenderedSummary;
 }
 
-/** A sponsor summary and its two renderings, as the mail and the sponsor's files use them. */
+/**
+ * A sponsor summary worked out once, and its two renderings as pieces of about 64 K characters
+ * (`summaryHtmlPieces`, `summaryTextPieces`, gathered): the .html, the .txt and the message are
+ * written from the same pieces, and no rendering is ever one large string.
+ */
 export interface RenderedSummary {
   summary: SponsorSummary;
-  /** `renderSummaryHtml(summary)`. */
-  html: string;
-  /** `renderSummaryText(summary)`. */
-  text: string;
+  html(): readonly string[];
+  text(): readonly string[];
 }
 
 /**
  * Returns the sponsor's summary worked out once with its HTML and plain-text renderings; `rows`
- * are the sponsor's items and findings when already indexed (`sponsorRowsOf`).
+ * are the sponsor's items and findings when already picked (`sponsorRows`).
  */
 export function renderSponsorSummary(
-  report: ReportJson,
+  report: ReportModel,
   sponsor: ReportSponsor,
   rows?: SponsorRows,
 ): RenderedSummary {
   const summary = summariseSponsor(report, sponsor, rows);
-  return { summary, html: renderSummaryHtml(summary), text: renderSummaryText(summary) };
+  const html = [...gathered(summaryHtmlPieces(summary))];
+  const text = [...gathered(summaryTextPieces(summary))];
+  return { summary, html: () => html, text: () => text };
 }
 
-/** Bytes per chunk a base64 text part is handed to nodemailer's encoder in. */
+/** Bytes per chunk a base64 text part is handed to nodemailer's encoder in (about). */
 const TEXT_CHUNK_BYTES = 16 * 1024;
 
 // eslint-disable-next-line no-control-regex -- the characters nodemailer counts as not Latin
@@ -70,62 +75,75 @@ const LINE_BREAK = /[\n\r\u2028\u2029]/g;
  * Returns the transfer encoding nodemailer would choose for a whole text string: `7bit` for
  * plain ASCII with no line over 76 characters (never for strings over 128 KB), otherwise
  * quoted-printable when Latin letters outnumber control and non-ASCII characters, else base64
- * (MimeNode's getTransferEncoding and _getTextEncoding), counted without building arrays.
+ * (MimeNode's getTransferEncoding and _getTextEncoding), counted without building arrays. The
+ * text may come in pieces (a summary rendered in pieces); lines may span pieces.
  */
-export function textTransferEncoding(text: string): '7bit' | 'quoted-printable' | 'base64' {
-  // Native regular-expression scans instead of a loop over every character: count the (few)
-  // control and non-ASCII characters, look for a line over 76 characters break by break, and
-  // count Latin letters only until they outnumber the others.
+export function textTransferEncoding(
+  text: string | readonly string[],
+): '7bit' | 'quoted-printable' | 'base64' {
+  const pieces = typeof text === 'string' ? [text] : text;
+  // Native regular-expression scans: count the (few) control and non-ASCII characters, look for
+  // a line over 76 characters break by break, and count Latin letters only until they
+  // outnumber the others.
   let nonLatin = 0;
-  CONTROL_OR_NON_ASCII.lastIndex = 0;
-  while (CONTROL_OR_NON_ASCII.exec(text)) nonLatin++;
-  let longLine = text.length > 128 * 1024;
-  if (!longLine) {
-    // Line length as nodemailer's /^.{77,}/m sees it: `.` stops at \n, \r, U+2028 and U+2029.
+  let length = 0;
+  // Characters of the current line so far, as nodemailer's /^.{77,}/m sees a line: `.` stops
+  // at \n, \r, U+2028 and U+2029.
+  let lineLength = 0;
+  let longLine = false;
+  for (const piece of pieces) {
+    length += piece.length;
+    CONTROL_OR_NON_ASCII.lastIndex = 0;
+    while (CONTROL_OR_NON_ASCII.exec(piece)) nonLatin++;
     let lineStart = 0;
     LINE_BREAK.lastIndex = 0;
-    for (let m = LINE_BREAK.exec(text); m && !longLine; m = LINE_BREAK.exec(text)) {
-      longLine = m.index - lineStart > 76;
+    for (let m = LINE_BREAK.exec(piece); m; m = LINE_BREAK.exec(piece)) {
+      if (lineLength + m.index - lineStart > 76) longLine = true;
+      lineLength = 0;
       lineStart = m.index + 1;
     }
-    LINE_BREAK.lastIndex = 0;
-    if (text.length - lineStart > 76) longLine = true;
+    lineLength += piece.length - lineStart;
+    if (lineLength > 76) longLine = true;
   }
+  CONTROL_OR_NON_ASCII.lastIndex = 0;
+  LINE_BREAK.lastIndex = 0;
+  if (length > 128 * 1024) longLine = true;
   if (nonLatin === 0 && !longLine) return '7bit';
   let latin = 0;
-  LATIN_LETTER.lastIndex = 0;
-  while (latin <= nonLatin && LATIN_LETTER.exec(text)) latin++;
+  for (const piece of pieces) {
+    LATIN_LETTER.lastIndex = 0;
+    while (latin <= nonLatin && LATIN_LETTER.exec(piece)) latin++;
+    if (latin > nonLatin) break;
+  }
   LATIN_LETTER.lastIndex = 0;
   return nonLatin < latin ? 'quoted-printable' : 'base64';
 }
 
-/**
- * Returns the text's UTF-8 bytes as a stream of chunks of about `TEXT_CHUNK_BYTES`, slices of one
- * buffer (no copies). A chunk never ends in a space or tab unless it is the last (which
- * mattered when nodemailer quoted-printable-encoded chunks; harmless for base64).
- */
-function textChunks(text: string): Readable {
-  const bytes = Buffer.from(text, 'utf8');
-  const chunks: Buffer[] = [];
-  for (let start = 0; start < bytes.length;) {
-    let end = Math.min(start + TEXT_CHUNK_BYTES, bytes.length);
-    while (end < bytes.length && (bytes[end - 1] === 0x20 || bytes[end - 1] === 0x09)) end++;
-    chunks.push(bytes.subarray(start, end));
-    start = end;
-  }
-  return Readable.from(chunks, { objectMode: false });
+/** Returns the text's UTF-8 bytes as a stream of chunks of about `TEXT_CHUNK_BYTES`. */
+function textChunks(pieces: Iterable<string>): Readable {
+  return Readable.from(
+    (function* () {
+      for (const piece of gathered(pieces, TEXT_CHUNK_BYTES)) yield Buffer.from(piece, 'utf8');
+    })(),
+    { objectMode: false },
+  );
 }
 
 /**
- * Returns a text part (`text/plain` or `text/html`) for MailComposer: the string when sent as
+ * Returns a text part (`text/plain` or `text/html`) for MailComposer from its pieces (`render`
+ * gives them): the string when sent as
  * is; quoted-printable parts whole (headers and body) as a stream of chunks encoded here
  * (`quoted-printable.ts`, much faster than nodemailer's encoder), with the headers nodemailer
  * writes for them; base64 parts as chunks for nodemailer to encode.
  */
-function textPart(text: string, subtype: 'plain' | 'html'): Mail.AttachmentLike | string {
-  const encoding = textTransferEncoding(text);
-  // 7bit text passes through unencoded; nodemailer only inspects it with two regular tests.
-  if (encoding === '7bit') return text;
+function textPart(
+  render: () => readonly string[],
+  subtype: 'plain' | 'html',
+): Mail.AttachmentLike | string {
+  const encoding = textTransferEncoding(render());
+  // 7bit text (at most 128 KB) passes through unencoded; nodemailer only inspects it with two
+  // regular tests.
+  if (encoding === '7bit') return [...render()].join('');
   if (encoding === 'quoted-printable') {
     const head =
       `Content-Type: text/${subtype}; charset=utf-8\r\n` +
@@ -134,18 +152,21 @@ function textPart(text: string, subtype: 'plain' | 'html'): Mail.AttachmentLike 
     const raw = Readable.from(
       (function* () {
         yield head;
-        yield* quotedPrintableChunks(text);
+        yield* quotedPrintableChunks(render());
       })(),
       { objectMode: false },
     );
     return { raw } as Mail.AttachmentLike;
   }
-  return { content: textChunks(text), contentTransferEncoding: encoding } as Mail.AttachmentLike;
+  return {
+    content: textChunks(render()),
+    contentTransferEncoding: encoding,
+  } as Mail.AttachmentLike;
 }
 
 /** Returns the composer of the sponsor's message (one use: it can be streamed once). */
 function sponsorMailComposer(
-  report: ReportJson,
+  report: ReportModel,
   sponsor: ReportSponsor,
   options: MailOptions,
 ): MailComposer {
@@ -175,7 +196,7 @@ function sponsorMailComposer(
  * (only the chunks in flight are held). It reports a composing failure as an 'error' event.
  */
 export function sponsorMailStream(
-  report: ReportJson,
+  report: ReportModel,
   sponsor: ReportSponsor,
   options: MailOptions,
 ): Readable {
@@ -184,7 +205,7 @@ export function sponsorMailStream(
 
 /** Returns the bytes of the sponsor's summary message, ready to send (the stream, collected). */
 export async function composeSponsorMail(
-  report: ReportJson,
+  report: ReportModel,
   sponsor: ReportSponsor,
   options: MailOptions,
 ): Promise<Buffer> {

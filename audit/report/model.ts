@@ -27,6 +27,8 @@ import type {
   Severity,
   SponsorResult,
 } from '../../src/core';
+import { FileRecords, recordsOfFiles, type RecordList } from './file-records';
+import { deserialize, serialize } from 'node:v8';
 import { groupPeople } from './people';
 import { uniqueSlugs } from './slug';
 
@@ -127,6 +129,34 @@ export interface ReportJson {
   people: PersonLoad[];
 }
 
+/** A report's findings in report order: an array, or `FileRecords` read file by file. */
+export type FindingList = RecordList<ReportFinding>;
+
+/** A report's items in report order: an array, or `FileRecords` read file by file. */
+export type ItemList = RecordList<ReportItem>;
+
+/**
+ * The report model as the renderers read it: report.json's content, its items and findings
+ * each either an array or `FileRecords` read file by file (an audit run's, spilled to disk).
+ */
+export type ReportModel = Omit<ReportJson, 'items' | 'findings'> & {
+  items: ItemList;
+  findings: FindingList;
+};
+
+/**
+ * What the trend reads of last quarter's report: its quarter, compliance and history, its
+ * sponsors (name, email, item list, compliance) and their findings. A parsed report.json is one;
+ * an audit run keeps only these, its findings in a spilled store (`run-audit.ts`).
+ */
+export interface PreviousReport {
+  quarter: string;
+  history?: { quarter: string; compliance: number }[];
+  summary?: { compliance?: number };
+  sponsors?: ReportSponsor[];
+  findings?: FindingList;
+}
+
 /** One audited file as `run-audit` hands it over. */
 export interface AuditedFile {
   file: string;
@@ -153,7 +183,7 @@ export interface BuildReportOptions {
   files: AuditedFile[];
   /** The audit-wide configuration, for the severity of cross-workbook findings. */
   config: Config;
-  previous?: ReportJson;
+  previous?: PreviousReport;
 }
 
 const HISTORY_LENGTH = 8;
@@ -188,39 +218,44 @@ function sponsorPerson(s: { name: string; email?: string }): Person {
   return parsePerson(s.name, s.email ?? '');
 }
 
-/** Adds `register/duplicate-item` for items registered in more than one workbook. */
+/** One registered item of a file, once per name, for `register/duplicate-item` across files. */
+interface Registered {
+  key: string;
+  file: string;
+  sheet: string;
+  cell?: string;
+  row: number;
+  name: string;
+}
+
+/** What the report keeps in memory of one item: enough to merge sponsors and count compliance. */
+interface ItemFact {
+  file: string;
+  name: string;
+  compliant: boolean;
+}
+
+/**
+ * Returns `register/duplicate-item` for items registered in more than one workbook (files in
+ * report order), each counted on its item: `facts` are marked not compliant where the rule is
+ * an error, and `counted` lists each item's added findings (by file, then item name).
+ */
 function crossWorkbookDuplicates(
-  files: AuditedFile[],
+  files: FileDigest[],
   config: Config,
-  items: ReportItem[],
-  findings: ReportFinding[],
-): void {
+  facts: ItemFact[],
+): { findings: ReportFinding[]; counted: Map<string, Map<string, Severity[]>> } {
+  const findings: ReportFinding[] = [];
+  const counted = new Map<string, Map<string, Severity[]>>();
   const rule = findRule('register/duplicate-item');
   const setting = config.rules['register/duplicate-item'] ?? rule?.defaultSeverity ?? 'error';
-  if (setting === 'off') return;
-  const byName = new Map<
-    string,
-    { file: string; sheet: string; cell?: string; row: number; name: string }[]
-  >();
+  if (setting === 'off') return { findings, counted };
+  const byName = new Map<string, Registered[]>();
   for (const f of files) {
-    if (!f.result) continue;
-    const seen = new Set<string>();
-    for (const item of f.result.items) {
-      const key = normaliseName(item.name);
-      if (!key || seen.has(key)) continue;
-      seen.add(key);
-      const reg = f.result.workbook.register?.items.find(
-        (r) => r.row === item.row && r.sheet === item.sheet,
-      );
-      const list = byName.get(key) ?? [];
-      list.push({
-        file: f.file,
-        sheet: item.sheet,
-        cell: reg?.cell,
-        row: item.row,
-        name: item.name,
-      });
-      byName.set(key, list);
+    for (const item of f.registered) {
+      const list = byName.get(item.key) ?? [];
+      list.push(item);
+      byName.set(item.key, list);
     }
   }
   for (const list of byName.values()) {
@@ -239,13 +274,40 @@ function crossWorkbookDuplicates(
       finding.item = here.name;
       finding.suggestion = 'Keep the item in one workbook and remove or rename the other entries.';
       findings.push(finding);
-      const item = items.find((i) => i.file === here.file && i.name === here.name);
-      if (item) {
-        item.findings[setting] += 1;
-        if (setting === 'error') item.compliant = false;
+      const fact = facts.find((i) => i.file === here.file && i.name === here.name);
+      if (fact) {
+        if (setting === 'error') fact.compliant = false;
+        const ofFile = counted.get(here.file) ?? new Map<string, Severity[]>();
+        counted.set(here.file, ofFile);
+        ofFile.set(here.name, [...(ofFile.get(here.name) ?? []), setting]);
       }
     }
   }
+  return { findings, counted };
+}
+
+/** Returns the file's items, once per name, with where the register lists them. */
+function registeredItems(f: AuditedFile): Registered[] {
+  const out: Registered[] = [];
+  if (!f.result) return out;
+  const seen = new Set<string>();
+  for (const item of f.result.items) {
+    const key = normaliseName(item.name);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    const reg = f.result.workbook.register?.items.find(
+      (r) => r.row === item.row && r.sheet === item.sheet,
+    );
+    out.push({
+      key,
+      file: f.file,
+      sheet: item.sheet,
+      cell: reg?.cell,
+      row: item.row,
+      name: item.name,
+    });
+  }
+  return out;
 }
 
 /** The roles and files a person's load was counted in, each once, in the order first seen. */
@@ -254,23 +316,89 @@ interface CountedIn {
   files: Set<string>;
 }
 
+/** One role's R and A count in a file, and who holds it there. */
+export interface RoleLoad {
+  /** The role as the matrix header writes it. */
+  role: string;
+  /** Its holders as the file's Roles sheet names them; none when it names nobody. */
+  holders?: string[];
+  responsible: number;
+  accountable: number;
+}
+
+/** What the people load keeps of one file: small, whatever the size of its matrices. */
+export interface FileLoads {
+  file: string;
+  /** Every holder the file's Roles sheet names, once each, in sheet order. */
+  holders: string[];
+  /** Each role with R or A cells, in the order first met, its counts summed over the matrices. */
+  loads: RoleLoad[];
+}
+
 /**
- * Returns each person's R and A counts across all matrices of all workbooks: one row per
- * person named in a Roles sheet (the same person written "Ann Lee <ann@x.org>", "ann@x.org"
- * and "ann lee" is one row, see `groupPeople`), and one row per role that names no holder.
+ * Returns what the people load reads of an audited file: each role's R and A counts over its
+ * matrices (the counts it carries, `AuditedFile.roleCounts`, or else counted from the
+ * activities) with the holders the Roles sheet names for it (the last entry for the role that
+ * names someone), and every holder in the Roles sheet.
  */
-export function computePeople(files: AuditedFile[]): PersonLoad[] {
+export function fileLoadsOf(f: AuditedFile): FileLoads {
+  const wb = f.result?.workbook;
+  const holders: string[] = [];
+  const seen = new Set<string>();
+  const holdersOf = new Map<string, string[]>();
+  for (const entry of wb?.roles?.entries ?? []) {
+    const named = entry.holders.filter((h) => normaliseName(h) !== '');
+    for (const holder of named) {
+      if (!seen.has(holder)) holders.push(holder);
+      seen.add(holder);
+    }
+    if (named.length > 0) holdersOf.set(normaliseName(entry.role), named);
+  }
+  const byRole = new Map<string, RoleLoad>();
+  wb?.matrices.forEach((matrix, matrixIndex) => {
+    const counts = f.roleCounts?.[matrixIndex];
+    matrix.roles.forEach((role, index) => {
+      let responsible = counts?.responsible[index] ?? 0;
+      let accountable = counts?.accountable[index] ?? 0;
+      if (!counts) {
+        for (const activity of matrix.activities) {
+          const letters = activity.cells[index]?.letters;
+          if (!letters) continue;
+          if (letters.includes('R')) responsible += 1;
+          if (letters.includes('A')) accountable += 1;
+        }
+      }
+      if (responsible === 0 && accountable === 0) return;
+      let load = byRole.get(role.name);
+      if (!load) {
+        load = { role: role.name, responsible: 0, accountable: 0 };
+        const named = holdersOf.get(normaliseName(role.name));
+        if (named) load.holders = named;
+        byRole.set(role.name, load);
+      }
+      load.responsible += responsible;
+      load.accountable += accountable;
+    });
+  });
+  return { file: f.file, holders, loads: [...byRole.values()] };
+}
+
+/**
+ * Returns each person's R and A counts across all matrices of all workbooks (files in report
+ * order): one row per person named in a Roles sheet (the same person written "Ann Lee
+ * <ann@x.org>", "ann@x.org" and "ann lee" is one row, see `groupPeople`), and one row per role
+ * that names no holder.
+ */
+export function computePeople(files: readonly FileLoads[]): PersonLoad[] {
   // Every holder mention, once per distinct text, then one person number per mention.
   const mentionIndex = new Map<string, number>();
   const mentions: { text: string; person: Person }[] = [];
   for (const f of files) {
-    for (const entry of f.result?.workbook.roles?.entries ?? []) {
-      for (const holder of entry.holders) {
-        const key = normaliseName(holder);
-        if (key === '' || mentionIndex.has(key)) continue;
-        mentionIndex.set(key, mentions.length);
-        mentions.push({ text: holder.trim(), person: parsePerson(holder) });
-      }
+    for (const holder of f.holders) {
+      const key = normaliseName(holder);
+      if (key === '' || mentionIndex.has(key)) continue;
+      mentionIndex.set(key, mentions.length);
+      mentions.push({ text: holder.trim(), person: parsePerson(holder) });
     }
   }
   const personOf = groupPeople(mentions.map((m) => m.person));
@@ -287,60 +415,34 @@ export function computePeople(files: AuditedFile[]): PersonLoad[] {
   // order first seen, as arrays only at the end.
   const people = new Map<string, Omit<PersonLoad, 'roles' | 'files'> & CountedIn>();
   for (const f of files) {
-    const wb = f.result?.workbook;
-    if (!wb) continue;
-    const holders = new Map<string, number[]>();
-    for (const entry of wb.roles?.entries ?? []) {
+    for (const { role, holders, responsible, accountable } of f.loads) {
       const persons = new Set<number>();
-      for (const holder of entry.holders) {
+      for (const holder of holders ?? []) {
         const index = mentionIndex.get(normaliseName(holder));
         if (index !== undefined) persons.add(personOf[index]);
       }
-      if (persons.size > 0) holders.set(normaliseName(entry.role), [...persons]);
-    }
-    wb.matrices.forEach((matrix, matrixIndex) => {
-      const counts = f.roleCounts?.[matrixIndex];
-      matrix.roles.forEach((role, index) => {
-        const named = holders.get(normaliseName(role.name));
-        const loads = named
-          ? named.map((p) => ({
+      const loads =
+        persons.size > 0
+          ? [...persons].map((p) => ({
               key: `holder:${p}`,
               person: shownAs.get(p) ?? '',
               source: 'holder' as const,
             }))
-          : [
-              {
-                key: `role:${normaliseName(role.name)}`,
-                person: role.name.trim(),
-                source: 'role' as const,
-              },
-            ];
-        // The role's R and A cells counted once, then added to each of its people.
-        let responsible = counts?.responsible[index] ?? 0;
-        let accountable = counts?.accountable[index] ?? 0;
-        if (!counts) {
-          for (const activity of matrix.activities) {
-            const letters = activity.cells[index]?.letters;
-            if (!letters) continue;
-            if (letters.includes('R')) responsible += 1;
-            if (letters.includes('A')) accountable += 1;
-          }
+          : [{ key: `role:${normaliseName(role)}`, person: role.trim(), source: 'role' as const }];
+      // The role's R and A cells counted once, then added to each of its people.
+      for (const { key, person, source } of loads) {
+        let load = people.get(key);
+        if (!load) {
+          const counted = { roles: new Set<string>(), files: new Set<string>() };
+          load = { person, source, responsible: 0, accountable: 0, ...counted };
+          people.set(key, load);
         }
-        if (responsible === 0 && accountable === 0) return;
-        for (const { key, person, source } of loads) {
-          let load = people.get(key);
-          if (!load) {
-            const counted = { roles: new Set<string>(), files: new Set<string>() };
-            load = { person, source, responsible: 0, accountable: 0, ...counted };
-            people.set(key, load);
-          }
-          load.responsible += responsible;
-          load.accountable += accountable;
-          load.roles.add(role.name);
-          load.files.add(f.file);
-        }
-      });
-    });
+        load.responsible += responsible;
+        load.accountable += accountable;
+        load.roles.add(role);
+        load.files.add(f.file);
+      }
+    }
   }
   return [...people.values()]
     .map((p) => ({ ...p, roles: [...p.roles].sort(byName), files: [...p.files].sort(byName) }))
@@ -352,10 +454,94 @@ export function computePeople(files: AuditedFile[]): PersonLoad[] {
     );
 }
 
-/** Returns the report model (the content of report.json) for one audit run. */
-export function buildReport(options: BuildReportOptions): ReportJson {
-  const files = [...options.files].sort((a, b) => byName(a.file, b.file));
-  const inputs: ReportInput[] = files.map((f) => {
+/** What the report keeps of one audited file once its findings are in the store. */
+interface FileDigest {
+  file: string;
+  input: ReportInput;
+  /** Each item's name and compliance; the items themselves are in the builder's item store. */
+  items: { name: string; compliant: boolean }[];
+  registered: Registered[];
+  sponsors: SponsorResult[];
+  people: FileLoads;
+}
+
+function reportItem(item: ItemResult, file: string): ReportItem {
+  return {
+    name: item.name,
+    kind: item.kind,
+    file,
+    owner: item.owner,
+    sponsor: item.sponsor,
+    manager: item.manager,
+    compliant: item.compliant,
+    score: item.score,
+    findings: {
+      error: item.findings.error,
+      warning: item.findings.warning,
+      info: item.findings.info,
+    },
+    failedChecks: item.checks.filter((c) => !c.passed).map((c) => c.label),
+    review: {
+      cadence: item.review.cadence,
+      lastReviewed: item.review.lastReviewed,
+      nextDue: item.review.nextDue,
+      status: item.review.status,
+      daysOverdue: item.review.daysOverdue,
+      adherence: item.review.adherence,
+    },
+    sponsorReview: { date: item.sponsorReview.date, status: item.sponsorReview.status },
+  };
+}
+
+/** Keeps one copy of each text: `once` returns the copy kept for text equal to the one given. */
+class TextPool {
+  private readonly kept = new Map<string, string>();
+
+  once(text: string): string {
+    const kept = this.kept.get(text);
+    if (kept !== undefined) return kept;
+    this.kept.set(text, text);
+    return text;
+  }
+}
+
+/** Where a `ReportBuilder` keeps the findings and items of the files added. */
+export interface ReportStores {
+  findings: FileRecords<ReportFinding>;
+  items: FileRecords<ReportItem>;
+}
+
+/**
+ * Returns stores for a report's findings and items, each spilled to a temp file once it holds
+ * more than `spillAbove` records (an audit run's; default: kept in memory).
+ */
+export function reportStores(spillAbove = Infinity): ReportStores {
+  return {
+    findings: new FileRecords<ReportFinding>('findings', { spillAbove }),
+    items: new FileRecords<ReportItem>('items', { spillAbove }),
+  };
+}
+
+/**
+ * Builds the report model file by file, so an audit keeps no file's result once it is added:
+ * `add` puts the file's findings and items in the stores (spilled to disk in an audit run) and
+ * keeps only a small digest (its input entry, item names and compliance, register names,
+ * sponsors and role counts); `build` then works across files. Files may be added in any order:
+ * the report orders them by name. The model built is the one `buildReport` returns, its items
+ * and findings left in the stores.
+ */
+export class ReportBuilder {
+  private readonly digests: FileDigest[] = [];
+  private readonly counts = { error: 0, warning: 0, info: 0, waived: 0 };
+  private readonly texts = new TextPool();
+
+  constructor(
+    private readonly config: Config,
+    readonly stores: ReportStores,
+  ) {}
+
+  /** Adds one audited file; nothing refers to `f` afterwards. */
+  add(f: AuditedFile): void {
     const input: ReportInput = {
       file: f.file,
       sha256: f.sha256,
@@ -363,15 +549,10 @@ export function buildReport(options: BuildReportOptions): ReportJson {
     };
     if (!f.result) input.error = f.error ?? 'the file could not be read';
     if (f.result && f.result.configErrors.length > 0) input.configErrors = f.result.configErrors;
-    return input;
-  });
-
-  const items: ReportItem[] = [];
-  const findings: ReportFinding[] = [];
-  for (const f of files) {
+    const findings: ReportFinding[] = [];
     if (!f.result) {
       const setting =
-        options.config.rules['workbook/unreadable'] ??
+        this.config.rules['workbook/unreadable'] ??
         findRule('workbook/unreadable')?.defaultSeverity ??
         'error';
       if (setting !== 'off') {
@@ -383,87 +564,128 @@ export function buildReport(options: BuildReportOptions): ReportJson {
           sheet: '',
         });
       }
-      continue;
+    } else {
+      for (const finding of f.result.findings) findings.push(toReportFinding(finding, f.file));
     }
-    for (const item of f.result.items) {
-      items.push({
-        name: item.name,
-        kind: item.kind,
-        file: f.file,
-        owner: item.owner,
-        sponsor: item.sponsor,
-        manager: item.manager,
-        compliant: item.compliant,
-        score: item.score,
-        findings: {
-          error: item.findings.error,
-          warning: item.findings.warning,
-          info: item.findings.info,
-        },
-        failedChecks: item.checks.filter((c) => !c.passed).map((c) => c.label),
-        review: {
-          cadence: item.review.cadence,
-          lastReviewed: item.review.lastReviewed,
-          nextDue: item.review.nextDue,
-          status: item.review.status,
-          daysOverdue: item.review.daysOverdue,
-          adherence: item.review.adherence,
-        },
-        sponsorReview: { date: item.sponsorReview.date, status: item.sponsorReview.status },
-      });
+    this.storeFindings(f.file, findings);
+    // The report lists a file's items by name (a stable sort keeps same-named items in order).
+    const items = (f.result?.items ?? [])
+      .map((item) => reportItem(item, f.file))
+      .sort((a, b) => byName(a.name, b.name));
+    this.stores.items.add(f.file, items);
+    const digest: FileDigest = {
+      file: f.file,
+      input,
+      items: items.map((i) => ({ name: i.name, compliant: i.compliant })),
+      registered: registeredItems(f),
+      sponsors: f.result?.sponsors ?? [],
+      people: fileLoadsOf(f),
+    };
+    // A copy: text the reader cut out of a workbook's XML can be a slice of it that keeps the
+    // whole XML text alive (V8 keeps the string it was cut from). Text that recurs from file to
+    // file (people, roles, sponsors, sheet names) is then kept once.
+    const copy = deserialize(serialize(digest)) as FileDigest;
+    const once = (text: string) => this.texts.once(text);
+    copy.people.holders = copy.people.holders.map(once);
+    for (const load of copy.people.loads) {
+      load.role = once(load.role);
+      if (load.holders) load.holders = load.holders.map(once);
     }
-    for (const finding of f.result.findings) findings.push(toReportFinding(finding, f.file));
+    for (const sponsor of copy.sponsors) {
+      sponsor.name = once(sponsor.name);
+      if (sponsor.email !== undefined) sponsor.email = once(sponsor.email);
+    }
+    for (const r of copy.registered) {
+      r.file = once(r.file);
+      r.sheet = once(r.sheet);
+    }
+    this.digests.push(copy);
   }
-  crossWorkbookDuplicates(files, options.config, items, findings);
-  items.sort((a, b) => byName(a.file, b.file) || byName(a.name, b.name));
-  const fileOrder = new Map(files.map((f, i) => [f.file, i]));
-  const ordered = findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => (fileOrder.get(a.f.file) ?? 0) - (fileOrder.get(b.f.file) ?? 0) || a.i - b.i)
-    .map(({ f }) => f);
 
-  const sponsors = mergeSponsors(files, items);
-  const previous = options.previous;
-  if (previous) addTrend(sponsors, ordered, previous);
+  /** Returns the report model of the files added; its items and findings stay in the stores. */
+  build(options: Omit<BuildReportOptions, 'files' | 'config'>): ReportModel {
+    const { items, findings } = this.stores;
+    const files = [...this.digests].sort((a, b) => byName(a.file, b.file));
+    const inputs = files.map((f) => f.input);
+    const facts: ItemFact[] = files.flatMap((f) =>
+      f.items.map((i) => ({ file: f.file, name: i.name, compliant: i.compliant })),
+    );
+    const duplicates = crossWorkbookDuplicates(files, this.config, facts);
+    for (const finding of duplicates.findings) this.storeFindings(finding.file, [finding]);
+    for (const file of items.fileNames()) {
+      const counted = duplicates.counted.get(file);
+      // A file added in parts (two inputs of one name) is sorted again as one list.
+      if (!counted && items.parts(file) < 2) continue;
+      const list = items.ofFile(file).map((i) => ({ ...i, findings: { ...i.findings } }));
+      if (items.parts(file) > 1) list.sort((a, b) => byName(a.name, b.name));
+      for (const [name, severities] of counted ?? []) {
+        const item = list.find((i) => i.name === name);
+        if (!item) continue;
+        for (const severity of severities) {
+          item.findings[severity] += 1;
+          if (severity === 'error') item.compliant = false;
+        }
+      }
+      items.replace(file, list);
+    }
+    items.sortFiles(byName);
+    findings.sortFiles(byName);
 
-  const counts = { error: 0, warning: 0, info: 0, waived: 0 };
-  for (const f of ordered) {
-    if (f.waived) counts.waived += 1;
-    else counts[f.severity] += 1;
+    const sponsors = mergeSponsors(files, facts);
+    const previous = options.previous;
+    if (previous) addTrend(sponsors, findings, previous);
+
+    const compliantItems = facts.filter((i) => i.compliant).length;
+    const next = nextQuarter(options.quarter, this.config.fiscalYearStartMonth);
+    const history = previous
+      ? [
+          ...(previous.history ?? []),
+          { quarter: previous.quarter, compliance: previous.summary?.compliance ?? 0 },
+        ]
+          .filter((h) => h.quarter < options.quarter.id)
+          .slice(-HISTORY_LENGTH)
+      : [];
+
+    return {
+      schemaVersion: 1,
+      quarter: options.quarter.id,
+      period: { start: options.quarter.start, end: options.quarter.end },
+      asOf: options.asOf,
+      nextQuarter: { quarter: next.id, start: next.start, end: next.end },
+      previousQuarter: previous ? previous.quarter : null,
+      summary: {
+        inputs: inputs.length,
+        unreadable: inputs.filter((i) => i.status === 'unreadable').length,
+        items: facts.length,
+        compliant: compliantItems,
+        compliance: complianceRatio(compliantItems, facts.length),
+        findings: { ...this.counts },
+      },
+      history,
+      inputs,
+      items,
+      sponsors,
+      findings,
+      people: computePeople(files.map((f) => f.people)),
+    };
   }
-  const compliantItems = items.filter((i) => i.compliant).length;
-  const next = nextQuarter(options.quarter, options.config.fiscalYearStartMonth);
-  const history = previous
-    ? [
-        ...(previous.history ?? []),
-        { quarter: previous.quarter, compliance: previous.summary?.compliance ?? 0 },
-      ]
-        .filter((h) => h.quarter < options.quarter.id)
-        .slice(-HISTORY_LENGTH)
-    : [];
 
-  return {
-    schemaVersion: 1,
-    quarter: options.quarter.id,
-    period: { start: options.quarter.start, end: options.quarter.end },
-    asOf: options.asOf,
-    nextQuarter: { quarter: next.id, start: next.start, end: next.end },
-    previousQuarter: previous ? previous.quarter : null,
-    summary: {
-      inputs: inputs.length,
-      unreadable: inputs.filter((i) => i.status === 'unreadable').length,
-      items: items.length,
-      compliant: compliantItems,
-      compliance: complianceRatio(compliantItems, items.length),
-      findings: counts,
-    },
-    history,
-    inputs,
-    items,
-    sponsors,
-    findings: ordered,
-    people: computePeople(files),
-  };
+  private storeFindings(file: string, findings: ReportFinding[]): void {
+    for (const f of findings) {
+      if (f.waived) this.counts.waived += 1;
+      else this.counts[f.severity] += 1;
+    }
+    this.stores.findings.add(file, findings);
+  }
+}
+
+/** Returns the report model (the content of report.json) for one audit run, all in memory. */
+export function buildReport(options: BuildReportOptions): ReportJson {
+  const builder = new ReportBuilder(options.config, reportStores());
+  for (const f of options.files) builder.add(f);
+  const model = builder.build(options);
+  // The items and findings take their places in the model's key order.
+  return { ...model, items: [...model.items], findings: [...model.findings] };
 }
 
 /**
@@ -471,11 +693,11 @@ export function buildReport(options: BuildReportOptions): ReportJson {
  * (`groupPeople`: by email, else by name, a name-only sponsor joining the one with an email),
  * items with no sponsor in one "No sponsor" entry last, and a unique slug for each.
  */
-function mergeSponsors(files: AuditedFile[], items: ReportItem[]): ReportSponsor[] {
+function mergeSponsors(files: FileDigest[], items: ItemFact[]): ReportSponsor[] {
   const named: { file: string; sponsor: SponsorResult }[] = [];
   const unassigned: { file: string; sponsor: SponsorResult }[] = [];
   for (const f of files) {
-    for (const s of f.result?.sponsors ?? []) {
+    for (const s of f.sponsors) {
       (s.unassigned ? unassigned : named).push({ file: f.file, sponsor: s });
     }
   }
@@ -573,56 +795,46 @@ export interface SponsorRows {
   findings: ReportFinding[];
 }
 
-/**
- * Returns every sponsor's items and findings (waived included) from one pass over the report's
- * items and findings: for each sponsor, the report's items on its item list and
- * `sponsorFindings(sponsor, report.findings, true)`, in the report's order. The writers use it
- * instead of walking the whole report again for each sponsor.
- */
-export function sponsorRowsOf(report: ReportJson): Map<ReportSponsor, SponsorRows> {
-  const key = (file: string, name: string) => `${file}\u0001${name}`;
-  const rowsOf = new Map<ReportSponsor, SponsorRows>();
-  // Each item (by file and name) to the rows of the sponsors that list it (one, in a built report).
-  const owners = new Map<string, SponsorRows[]>();
-  for (const sponsor of report.sponsors) {
-    const rows: SponsorRows = { items: [], findings: [] };
-    rowsOf.set(sponsor, rows);
-    for (const i of sponsor.itemList) {
-      const listed = owners.get(key(i.file, i.name));
-      if (!listed) owners.set(key(i.file, i.name), [rows]);
-      else if (!listed.includes(rows)) listed.push(rows);
-    }
-  }
-  for (const item of report.items) {
-    for (const rows of owners.get(key(item.file, item.name)) ?? []) rows.items.push(item);
-  }
-  for (const f of report.findings) {
-    if (f.item === undefined) continue;
-    for (const rows of owners.get(key(f.file, f.item)) ?? []) rows.findings.push(f);
-  }
-  return rowsOf;
+/** Returns the keys (file and item name) of the sponsor's items, and the files they are in. */
+function itemsOf(sponsor: ReportSponsor): { keys: Set<string>; files: Set<string> } {
+  return {
+    keys: new Set(sponsor.itemList.map((i) => `${i.file}\u0001${i.name}`)),
+    files: new Set(sponsor.itemList.map((i) => i.file)),
+  };
 }
 
-/** Returns the sponsor's rows (see `sponsorRowsOf`) for one sponsor, walking the report once. */
-export function sponsorRows(report: ReportJson, sponsor: ReportSponsor): SponsorRows {
-  const mine = new Set(sponsor.itemList.map((i) => `${i.file}\u0001${i.name}`));
-  return {
-    items: report.items.filter((i) => mine.has(`${i.file}\u0001${i.name}`)),
-    findings: sponsorFindings(sponsor, report.findings, true),
-  };
+/**
+ * Returns one sponsor's items and findings (waived included), in the report's order. Only the
+ * files of the sponsor's items are read from the report's findings, so writing every sponsor's
+ * summary reads each file's findings about once and holds one sponsor's at a time.
+ */
+export function sponsorRows(report: ReportModel, sponsor: ReportSponsor): SponsorRows {
+  const { keys, files } = itemsOf(sponsor);
+  const items: ReportItem[] = [];
+  for (const i of recordsOfFiles(report.items, files)) {
+    if (keys.has(`${i.file}\u0001${i.name}`)) items.push(i);
+  }
+  return { items, findings: sponsorFindings(sponsor, report.findings, true) };
 }
 
 /** Returns the findings (not waived) that belong to the sponsor's items. */
 export function sponsorFindings(
   sponsor: ReportSponsor,
-  findings: ReportFinding[],
+  findings: FindingList,
   includeWaived = false,
 ): ReportFinding[] {
-  const mine = new Set(sponsor.itemList.map((i) => `${i.file}\u0001${i.name}`));
-  return findings.filter(
-    (f) =>
-      f.item !== undefined && mine.has(`${f.file}\u0001${f.item}`) && (includeWaived || !f.waived),
-  );
+  const { keys, files } = itemsOf(sponsor);
+  const out: ReportFinding[] = [];
+  for (const f of recordsOfFiles(findings, files)) {
+    if (
+      f.item !== undefined &&
+      keys.has(`${f.file}\u0001${f.item}`) &&
+      (includeWaived || !f.waived)
+    ) {
+      out.push(f);
+    }
+  }
+  return out;
 }
 
 /**
@@ -643,8 +855,8 @@ function previousSponsor(
 
 function addTrend(
   sponsors: ReportSponsor[],
-  findings: ReportFinding[],
-  previous: ReportJson,
+  findings: FindingList,
+  previous: PreviousReport,
 ): void {
   const earlier = previous.sponsors ?? [];
   sponsors.forEach((s, index) => {

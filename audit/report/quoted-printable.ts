@@ -71,25 +71,38 @@ function encodeLine(line: string): string {
 /**
  * Yields the text quoted-printable-encoded, in chunks of about 64 K characters (ASCII), in
  * order, each worked out only when asked for (a stream reading it holds one chunk at a time):
- * joined, they are the whole encoding.
+ * joined, they are the whole encoding. The text may come whole or in pieces (a summary rendered
+ * piece by piece): lines are encoded whole, whichever pieces they span.
  */
-export function* quotedPrintableChunks(text: string): Generator<string> {
+export function* quotedPrintableChunks(text: string | Iterable<string>): Generator<string> {
   let pending: string[] = [];
   let pendingLength = 0;
-  let start = 0;
-  for (;;) {
-    const lf = text.indexOf('\n', start);
-    const end = lf === -1 ? text.length : lf;
-    const encoded = encodeLine(text.slice(start, end)) + (lf === -1 ? '' : '\n');
+  // The start of a line whose end is in a later piece.
+  let carried: string[] = [];
+  const add = (encoded: string) => {
     pending.push(encoded);
     pendingLength += encoded.length;
-    if (pendingLength >= CHUNK_CHARS) {
-      yield pending.join('');
-      pending = [];
-      pendingLength = 0;
+  };
+  for (const piece of typeof text === 'string' ? [text] : text) {
+    let start = 0;
+    for (;;) {
+      const lf = piece.indexOf('\n', start);
+      if (lf === -1) {
+        if (start < piece.length) carried.push(piece.slice(start));
+        break;
+      }
+      const rest = piece.slice(start, lf);
+      const line = carried.length > 0 ? carried.join('') + rest : rest;
+      carried = [];
+      add(`${encodeLine(line)}\n`);
+      start = lf + 1;
+      if (pendingLength >= CHUNK_CHARS) {
+        yield pending.join('');
+        pending = [];
+        pendingLength = 0;
+      }
     }
-    if (lf === -1) break;
-    start = lf + 1;
   }
+  add(encodeLine(carried.join('')));
   if (pendingLength > 0) yield pending.join('');
 }

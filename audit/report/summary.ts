@@ -4,7 +4,7 @@
  * most important findings, and the trend since last quarter.
  */
 import { CHECK_LABELS, type ItemCheck } from '../../src/core';
-import type { ReportFinding, ReportItem, ReportJson, ReportSponsor, SponsorRows } from './model';
+import type { ReportFinding, ReportItem, ReportModel, ReportSponsor, SponsorRows } from './model';
 import { sponsorRows } from './model';
 
 export interface SponsorSummary {
@@ -101,23 +101,34 @@ export function sponsorReviewWording(i: ReportItem, quarter: string): string {
 
 /**
  * Returns the sponsor summary of one sponsor in the report. `rows` are the sponsor's items and
- * findings when already indexed (`sponsorRowsOf`); otherwise they are picked from the report.
+ * findings when already picked (`sponsorRows`); otherwise they are picked from the report.
  */
 export function summariseSponsor(
-  report: ReportJson,
+  report: ReportModel,
   sponsor: ReportSponsor,
   rows: SponsorRows = sponsorRows(report, sponsor),
 ): SponsorSummary {
   const items = rows.items;
-  const all = rows.findings;
-  const open = all.filter((f) => !f.waived);
-  const findingCounts = { error: 0, warning: 0, info: 0, waived: all.length - open.length };
-  for (const f of open) findingCounts[f.severity] += 1;
-  const topFindings = open
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
-    .slice(0, FINDING_LIMIT)
-    .map(({ f }) => f);
+  // One pass over the findings: the counts, and the most important ones (by severity, then in
+  // report order) kept to FINDING_LIMIT as they go by.
+  const findingCounts = { error: 0, warning: 0, info: 0, waived: 0 };
+  const top: { f: ReportFinding; i: number }[] = [];
+  const first = (a: { f: ReportFinding; i: number }, b: { f: ReportFinding; i: number }) =>
+    SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i;
+  let index = 0;
+  for (const f of rows.findings) {
+    if (f.waived) {
+      findingCounts.waived += 1;
+      continue;
+    }
+    findingCounts[f.severity] += 1;
+    const candidate = { f, i: index++ };
+    if (top.length === FINDING_LIMIT && first(candidate, top[top.length - 1]) > 0) continue;
+    top.push(candidate);
+    top.sort(first);
+    if (top.length > FINDING_LIMIT) top.pop();
+  }
+  const topFindings = top.map(({ f }) => f);
 
   const counts = new Map<string, number>();
   for (const i of items) counts.set(i.name, (counts.get(i.name) ?? 0) + 1);

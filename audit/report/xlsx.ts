@@ -13,7 +13,15 @@ import { mkdir, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Writable } from 'node:stream';
 import { atomicTempPath } from '../atomic-path';
-import type { ReportFinding, ReportItem, ReportJson, ReportSponsor, SponsorRows } from './model';
+import { FileRecords } from './file-records';
+import type {
+  ItemList,
+  ReportFinding,
+  ReportItem,
+  ReportModel,
+  ReportSponsor,
+  SponsorRows,
+} from './model';
 import { sponsorRows } from './model';
 import { XlsxBookWriter, type Look } from './xlsx-writer';
 
@@ -143,14 +151,15 @@ type Colouring<T> = (entry: T, paint: (column: number, colour: FillColour) => vo
 /**
  * Writes one sheet holding a table: optional title lines, then a header row that is frozen and
  * filtered, then one row per entry, each coloured by `colour` and written to the file at once,
- * waiting whenever the file asks to: a large table is never held in memory. Returns when the
- * sheet is written.
+ * waiting whenever the file asks to: a large table is never held in memory (`entries` may be
+ * the report's findings, read from its store as they are written). Returns when the sheet is
+ * written.
  */
 async function addTableSheet<T>(
   wb: BookWriter,
   name: string,
   columns: Column[],
-  entries: readonly T[],
+  entries: Iterable<T> & { readonly length: number },
   values: (entry: T) => CellOut[],
   options: { titleLines?: string[]; colour?: Colouring<T> } = {},
 ): Promise<void> {
@@ -277,14 +286,14 @@ function colourFinding(
   paint(1, f.waived ? FILLS.ok : FILLS[f.severity]);
 }
 
-function titleLines(report: ReportJson, what: string): string[] {
+function titleLines(report: ReportModel, what: string): string[] {
   return [
     `${what}: ${report.quarter}`,
     `Period ${report.period.start} to ${report.period.end}, as of ${report.asOf}.`,
   ];
 }
 
-async function addSummary(wb: BookWriter, report: ReportJson): Promise<void> {
+async function addSummary(wb: BookWriter, report: ReportModel): Promise<void> {
   const s = report.summary;
   const lines = [
     ...titleLines(report, 'RACI compliance'),
@@ -330,15 +339,41 @@ async function addSummary(wb: BookWriter, report: ReportJson): Promise<void> {
   );
 }
 
-async function addReviewCadence(wb: BookWriter, report: ReportJson): Promise<void> {
+/**
+ * Returns the items by next review date (none first), then name, the report's order among
+ * equals. From `FileRecords` only each item's date, name and place are held and sorted, and the
+ * items are read back one file at a time as they are written.
+ */
+function byNextDue(items: ItemList): Iterable<ReportItem> & { length: number } {
+  const order = (a: { due: string; name: string }, b: { due: string; name: string }) =>
+    a.due.localeCompare(b.due) || a.name.localeCompare(b.name);
+  if (!(items instanceof FileRecords)) {
+    return [...items]
+      .map((item) => ({ item, due: item.review.nextDue ?? '0000', name: item.name }))
+      .sort(order)
+      .map(({ item }) => item);
+  }
+  const store = items as FileRecords<ReportItem>;
+  const keys: { due: string; name: string; file: string; index: number }[] = [];
+  for (const file of store.fileNames()) {
+    store.ofFile(file).forEach((item, index) => {
+      keys.push({ due: item.review.nextDue ?? '0000', name: item.name, file, index });
+    });
+  }
+  keys.sort(order);
+  return {
+    length: keys.length,
+    *[Symbol.iterator]() {
+      for (const k of keys) yield store.ofFile(k.file)[k.index];
+    },
+  };
+}
+
+async function addReviewCadence(wb: BookWriter, report: ReportModel): Promise<void> {
   const next = report.nextQuarter;
   const dueNext = (i: ReportItem) =>
     i.review.nextDue !== null && i.review.nextDue >= next.start && i.review.nextDue <= next.end;
-  const items = [...report.items].sort(
-    (a, b) =>
-      (a.review.nextDue ?? '0000').localeCompare(b.review.nextDue ?? '0000') ||
-      a.name.localeCompare(b.name),
-  );
+  const items = byNextDue(report.items);
   await addTableSheet(
     wb,
     'Review cadence',
@@ -402,7 +437,7 @@ async function addReviewCadence(wb: BookWriter, report: ReportJson): Promise<voi
   );
 }
 
-async function addPeople(wb: BookWriter, report: ReportJson): Promise<void> {
+async function addPeople(wb: BookWriter, report: ReportModel): Promise<void> {
   await addTableSheet(
     wb,
     'People',
@@ -428,7 +463,7 @@ async function addPeople(wb: BookWriter, report: ReportJson): Promise<void> {
   );
 }
 
-async function addInputs(wb: BookWriter, report: ReportJson): Promise<void> {
+async function addInputs(wb: BookWriter, report: ReportModel): Promise<void> {
   await addTableSheet(
     wb,
     'Inputs',
@@ -510,7 +545,7 @@ async function streamToFileAtomic(
   }
 }
 
-async function buildCompliance(wb: BookWriter, report: ReportJson): Promise<void> {
+async function buildCompliance(wb: BookWriter, report: ReportModel): Promise<void> {
   await addSummary(wb, report);
   await addTableSheet(wb, 'Items', ITEM_COLUMNS, report.items, itemValues, { colour: colourItem });
   await addTableSheet(wb, 'Findings', FINDING_COLUMNS, report.findings, findingValues, {
@@ -526,22 +561,22 @@ async function buildCompliance(wb: BookWriter, report: ReportJson): Promise<void
  * not grow with the number of findings) and atomically (temp file, then rename). Returns when
  * the file is in place.
  */
-export async function writeComplianceWorkbook(report: ReportJson, path: string): Promise<void> {
+export async function writeComplianceWorkbook(report: ReportModel, path: string): Promise<void> {
   await streamToFileAtomic(path, (wb) => buildCompliance(wb, report));
 }
 
 /** Returns the bytes of `compliance-<quarter>.xlsx` for the report (the same file, in memory). */
-export async function renderComplianceWorkbook(report: ReportJson): Promise<Buffer> {
+export async function renderComplianceWorkbook(report: ReportModel): Promise<Buffer> {
   return streamToBuffer((wb) => buildCompliance(wb, report));
 }
 
 /**
  * Returns the bytes of one sponsor's attachment: their items and their findings (waived ones
  * marked). Streamed, so only the finished file's bytes are held (it goes into the .eml). `rows`
- * are the sponsor's items and findings when already indexed (`sponsorRowsOf`).
+ * are the sponsor's items and findings when already picked (`sponsorRows`).
  */
 export async function renderSponsorWorkbook(
-  report: ReportJson,
+  report: ReportModel,
   sponsor: ReportSponsor,
   rows: SponsorRows = sponsorRows(report, sponsor),
 ): Promise<Buffer> {

@@ -10,13 +10,15 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
+import ExcelJS from 'exceljs';
 import { analyse } from '../../../src/core/analyse';
 import { defaultConfig } from '../../../src/core/config';
 import { auditFile } from '../../../audit/audit-file';
-import { auditInWorkers } from '../../../audit/parallel/pool';
+import { auditInWorkers, type PoolOptions } from '../../../audit/parallel/pool';
+import type { WorkerFile } from '../../../audit/parallel/protocol';
 import { slimAuditedFile } from '../../../audit/parallel/slim-result';
 import { readWorkbook } from '../../../audit/read/xlsx';
-import { buildReport, type AuditedFile } from '../../../audit/report/model';
+import { buildReport, type AuditedFile, type ReportJson } from '../../../audit/report/model';
 import { runAudit, type ProgressEvent } from '../../../audit/run-audit';
 import { writeLargeMatrixWorkbook, writeRealisticWorkbook } from '../../../bench/corpus';
 import { organisation, tempDir, writeWorkbook } from '../support/workbooks';
@@ -60,6 +62,30 @@ afterAll(() => {
   rmSync(workerDir, { recursive: true, force: true });
 });
 
+/** Runs the pool and returns every file's result, in job order. */
+async function auditAll(
+  jobs: WorkerFile[],
+  options: Omit<PoolOptions, 'onAudited'>,
+): Promise<AuditedFile[]> {
+  const results: AuditedFile[] = [];
+  await auditInWorkers(jobs, {
+    ...options,
+    onAudited: (audited, index) => (results[index] = audited),
+  });
+  return results;
+}
+
+/** Returns every sheet's cell values of a workbook, row by row. */
+async function sheetValues(path: string): Promise<Record<string, unknown[]>> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const out: Record<string, unknown[]> = {};
+  for (const sheet of workbook.worksheets) {
+    out[sheet.name] = sheet.getSheetValues();
+  }
+  return out;
+}
+
 function comparableFiles(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (d: string, prefix: string) => {
@@ -81,26 +107,34 @@ describe('runAudit on worker threads', () => {
     const common = { paths, today: '2026-11-22', quarter: '2026-Q3' };
     const inProcess = await runAudit({ ...common, outDir: join(tmp.dir, 'one'), workers: 0 });
     const events: ProgressEvent[] = [];
+    // Every finding and item spilled to temp files: the same reports as held in memory.
     const parallel = await runAudit({
       ...common,
       outDir: join(tmp.dir, 'two'),
       workers: 3,
       workerScript,
       startWorkersAboveMs: 0,
+      spillAbove: 0,
       onProgress: (e) => events.push(e),
     });
-    expect(parallel.reportJson).toBe(inProcess.reportJson);
+    const reportJson = (o: { outputDir: string }) =>
+      readFileSync(join(o.outputDir, 'report.json'), 'utf8');
+    expect(reportJson(parallel)).toBe(reportJson(inProcess));
     expect(parallel.written).toEqual(inProcess.written);
     const one = comparableFiles(inProcess.outputDir);
     const two = comparableFiles(parallel.outputDir);
     expect([...two.keys()].sort()).toEqual([...one.keys()].sort());
     for (const [name, text] of one) expect({ name, text: two.get(name) }).toEqual({ name, text });
+    const workbook = (o: { outputDir: string }) =>
+      sheetValues(join(o.outputDir, 'compliance-2026-Q3.xlsx'));
+    expect(await workbook(parallel)).toEqual(await workbook(inProcess));
 
     // The run really covered the interesting cases.
     const report = inProcess.report;
     expect(report.summary.inputs).toBe(12);
     expect(report.inputs.find((i) => i.file === 'broken.xlsx')?.status).toBe('unreadable');
-    expect(report.findings.some((f) => f.rule === 'register/duplicate-item')).toBe(true);
+    const findings = (JSON.parse(reportJson(inProcess)) as ReportJson).findings;
+    expect(findings.some((f) => f.rule === 'register/duplicate-item')).toBe(true);
     expect(report.people.length).toBeGreaterThan(5);
     const fileEvents = events.filter((e) => e.phase === 'file');
     expect(fileEvents.map((e) => (e.phase === 'file' ? e.done : 0))).toEqual(
@@ -113,7 +147,7 @@ describe('runAudit on worker threads', () => {
     mkdirSync(join(tmp.dir, 'ceiling'), { recursive: true });
     await writeLargeMatrixWorkbook(big, 20_000, 12);
     const small = join(ROOT, 'examples/workbooks/business-services.xlsx');
-    const results = await auditInWorkers(
+    const results = await auditAll(
       [
         { path: big, file: 'big.xlsx' },
         { path: small, file: 'business-services.xlsx' },
@@ -177,7 +211,7 @@ describe('auditInWorkers with this thread reading too', () => {
   const inThisThread = (f: { path: string; file: string }) => auditFile(f, setup);
 
   it('reads every file here when the run is short, starting no worker', async () => {
-    const results = await auditInWorkers(jobs, {
+    const results = await auditAll(jobs, {
       workerScript: join(tmp.dir, 'no-such-worker.js'),
       workers: 1,
       setup,
@@ -209,7 +243,7 @@ describe('auditInWorkers with this thread reading too', () => {
     const readHere = new Set<string>();
     let firstReported!: () => void;
     const reported = new Promise<void>((resolveReported) => (firstReported = resolveReported));
-    const results = await auditInWorkers(files, {
+    const results = await auditAll(files, {
       workerScript: hog,
       workers: 1,
       heapMb: 16,
@@ -244,7 +278,7 @@ describe('auditInWorkers with this thread reading too', () => {
     let workerDelivered!: () => void;
     const delivered = new Promise<void>((resolveDelivered) => (workerDelivered = resolveDelivered));
     let readHere = 0;
-    const results = await auditInWorkers(jobs, {
+    const results = await auditAll(jobs, {
       workerScript: quickWorker(),
       workers: 1,
       setup,
@@ -311,7 +345,7 @@ describe('auditInWorkers stops the run on an unexpected failure', () => {
   ])('%s', async (_what, source, message) => {
     const script = join(tmp.dir, `failing-${Math.random().toString(36).slice(2)}.js`);
     writeFileSync(script, source);
-    await expect(auditInWorkers(jobs, { workerScript: script, workers: 2, setup })).rejects.toThrow(
+    await expect(auditAll(jobs, { workerScript: script, workers: 2, setup })).rejects.toThrow(
       message,
     );
   });

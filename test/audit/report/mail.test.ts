@@ -162,6 +162,18 @@ describe('the transfer encoding of a text part', () => {
   });
 });
 
+/** Returns a rendering's pieces joined. */
+function whole(render: () => Iterable<string>): string {
+  return [...render()].join('');
+}
+
+/** Returns `text` cut into pieces of `size` characters (lines and words cut anywhere). */
+function cut(text: string, size: number): string[] {
+  const pieces: string[] = [];
+  for (let i = 0; i < text.length; i += size) pieces.push(text.slice(i, i + size));
+  return pieces;
+}
+
 describe('the sponsor mail', () => {
   const attachment = Buffer.from('PK\u0003\u0004 stand-in workbook bytes');
 
@@ -169,8 +181,8 @@ describe('the sponsor mail', () => {
     const report = largeReport();
     const sponsor = report.sponsors[0];
     const rendered = renderSponsorSummary(report, sponsor);
-    expect(Buffer.byteLength(rendered.html)).toBeGreaterThan(400_000);
-    expect(Buffer.byteLength(rendered.text)).toBeGreaterThan(100_000);
+    expect(Buffer.byteLength(whole(rendered.html))).toBeGreaterThan(400_000);
+    expect(Buffer.byteLength(whole(rendered.text))).toBeGreaterThan(100_000);
     const before = await wholeStringMail(report, sponsor, attachment);
     const now = await composeSponsorMail(report, sponsor, { from: FROM, attachment });
     expect(headerLines(now)).toEqual(headerLines(before));
@@ -183,8 +195,8 @@ describe('the sponsor mail', () => {
     );
     const parsed = readable(await simpleParser(now));
     expect(parsed).toEqual(readable(await simpleParser(before)));
-    expect(parsed.html).toBe(rendered.html);
-    expect(parsed.text).toBe(rendered.text);
+    expect(parsed.html).toBe(whole(rendered.html));
+    expect(parsed.text).toBe(whole(rendered.text));
     // Quoted-printable keeps every line within 76 characters, as before.
     const longest = (raw: Buffer) =>
       Math.max(
@@ -220,18 +232,50 @@ describe('the sponsor mail', () => {
     const report = fixtureReport();
     const sponsor = report.sponsors[0];
     const rendered = renderSponsorSummary(report, sponsor);
-    const text = `${rendered.text}Rendered once.\n`;
-    const html = rendered.html.replace('</body>', '<p>Rendered once.</p></body>');
-    expect(html).not.toBe(rendered.html);
+    const text = `${whole(rendered.text)}Rendered once.\n`;
+    const html = whole(rendered.html).replace('</body>', '<p>Rendered once.</p></body>');
+    expect(html).not.toBe(whole(rendered.html));
     const mail = await simpleParser(
       await composeSponsorMail(report, sponsor, {
         from: FROM,
         attachment,
-        rendered: { ...rendered, text, html },
+        rendered: { ...rendered, text: () => [text], html: () => [html] },
       }),
     );
     expect(mail.text).toBe(text);
     expect(mail.html).toBe(html);
+  });
+
+  it('is the same message whether its text and HTML come whole or in pieces cut anywhere', async () => {
+    const report = largeReport();
+    const sponsor = report.sponsors[0];
+    const rendered = renderSponsorSummary(report, sponsor);
+    const html = whole(rendered.html);
+    const text = `${whole(rendered.text)}Grüße, naïve café\n  trailing blank \nend`;
+    const inPieces = await composeSponsorMail(report, sponsor, {
+      from: FROM,
+      attachment,
+      rendered: { ...rendered, text: () => cut(text, 7), html: () => cut(html, 1000) },
+    });
+    const inOne = await composeSponsorMail(report, sponsor, {
+      from: FROM,
+      attachment,
+      rendered: { ...rendered, text: () => [text], html: () => [html] },
+    });
+    // Byte for byte, but for the random MIME boundary.
+    const blanked = (raw: Buffer) =>
+      raw.toString('latin1').replace(/_NmP-[0-9a-f]+-Part/g, '_NmP-boundary-Part');
+    expect(blanked(inPieces) === blanked(inOne)).toBe(true);
+    expect((await simpleParser(inPieces)).text).toBe(text);
+    for (const sample of [text, html, 'x'.repeat(80), `${'é'.repeat(40)}\n`, 'short\nlines\n']) {
+      for (const size of [1, 3, 77]) {
+        expect([sample.length, size, textTransferEncoding(cut(sample, size))]).toEqual([
+          sample.length,
+          size,
+          textTransferEncoding(sample),
+        ]);
+      }
+    }
   });
 
   it.each([
@@ -246,7 +290,7 @@ describe('the sponsor mail', () => {
     const raw = await composeSponsorMail(report, sponsor, {
       from: FROM,
       attachment,
-      rendered: { ...rendered, text },
+      rendered: { ...rendered, text: () => [text] },
     });
     const textPart = raw.toString('latin1').split('text/html')[0];
     expect(textPart).not.toContain(blank === ' ' ? '=20' : '=09');

@@ -2,17 +2,22 @@
  * The report model across workbooks, on the real core: sponsors merged across files (by
  * email, else by name; a name-only sponsor joins the one with an email) with unique slugs, the no-sponsor group, each person's R and A load,
  * unreadable inputs, and the trend (previous compliance, new and resolved findings); each
- * sponsor's items and findings indexed in one pass the same as picked one sponsor at a time.
+ * the model built file by file with its findings spilled to disk the same as built in memory,
+ * and each sponsor's items and findings picked from the spill.
  */
 import { analyse } from '../../../src/core/analyse';
 import type { SheetInput } from '../../../src/core/model';
 import { toCellValue } from '../../../audit/read/xlsx';
+import { FileRecords } from '../../../audit/report/file-records';
+import { renderReportJson } from '../../../audit/report/json';
 import {
   buildReport,
   findingKey,
+  ReportBuilder,
+  reportStores,
   sponsorRows,
-  sponsorRowsOf,
   type AuditedFile,
+  type ReportFinding,
 } from '../../../audit/report/model';
 import { defaultConfig } from '../../../src/core/config';
 import { normaliseName } from '../../../src/core/text';
@@ -244,14 +249,49 @@ describe('buildReport', () => {
   });
 });
 
-describe('sponsorRowsOf', () => {
-  it('gives every sponsor the items and findings picked for it one at a time, in report order', () => {
-    const r = report([
-      audited('b.xlsx', { prefix: 'B ', sponsorOfSecond: 'Zoë Lee' }),
-      audited('a.xlsx', { prefix: 'A ', sponsorOfSecond: 'Ravi Menon' }),
-      // The same item names in a third file: rows go by file and name, not name alone.
-      audited('c.xlsx', { prefix: 'A ', sponsorOfSecond: '' }),
-    ]);
+describe('ReportBuilder with spilled items and findings', () => {
+  const files = () => [
+    audited('b.xlsx', { prefix: 'B ', sponsorOfSecond: 'Zoë Lee' }),
+    audited('a.xlsx', { prefix: 'A ', sponsorOfSecond: 'Ravi Menon' }),
+    // The same item names in a third file: rows go by file and name, not name alone.
+    audited('c.xlsx', { prefix: 'A ', sponsorOfSecond: '' }),
+    // The same register twice: register/duplicate-item findings join each file's own.
+    audited('d.xlsx', { prefix: 'B ' }),
+    { file: 'e.xlsx', sha256: ''.padEnd(64, '0'), error: 'not a zip file' },
+  ];
+
+  it('builds the same report as buildReport, files added in any order, findings read from disk', () => {
+    const previous = report([audited('a.xlsx', { prefix: 'A ' })]);
+    const expected = report(files(), previous);
+    const stores = reportStores(0);
+    const previousStore = new FileRecords<ReportFinding>('findings', { spillAbove: 0 });
+    try {
+      const builder = new ReportBuilder(defaultConfig(), stores);
+      for (const f of files().reverse()) builder.add(f);
+      for (const f of previous.findings) previousStore.add(f.file, [f]);
+      const model = builder.build({
+        quarter: QUARTER,
+        asOf: '2026-09-30',
+        previous: { ...previous, findings: previousStore },
+      });
+      expect(model.findings).toBe(stores.findings);
+      expect(model.items).toBe(stores.items);
+      expect(stores.findings.length).toBe(expected.findings.length);
+      expect({ ...model, items: [...model.items], findings: [...model.findings] }).toEqual(
+        expected,
+      );
+      expect(renderReportJson(model)).toBe(`${JSON.stringify(expected, null, 2)}\n`);
+      expect(expected.findings.some((f) => f.rule === 'register/duplicate-item')).toBe(true);
+      expect(expected.sponsors.some((s) => (s.newFindings ?? []).length > 0)).toBe(true);
+    } finally {
+      stores.findings.close();
+      stores.items.close();
+      previousStore.close();
+    }
+  });
+
+  it("gives each sponsor its items and findings (waived included), read from its files' records only", () => {
+    const r = report(files());
     // A waived finding and a finding on no item, which belongs to no sponsor.
     r.findings[0] = { ...r.findings[0], waived: true };
     r.findings.push({
@@ -261,18 +301,34 @@ describe('sponsorRowsOf', () => {
       file: 'a.xlsx',
       sheet: '',
     });
-    const rowsOf = sponsorRowsOf(r);
-    expect(r.sponsors.length).toBeGreaterThanOrEqual(3);
-    expect([...rowsOf.keys()]).toEqual(r.sponsors);
-    for (const sponsor of r.sponsors) {
-      expect([sponsor.name, rowsOf.get(sponsor)]).toEqual([sponsor.name, sponsorRows(r, sponsor)]);
-      expect(rowsOf.get(sponsor)!.items).toHaveLength(sponsor.items);
+    const stores = reportStores(0);
+    try {
+      for (const f of r.findings) stores.findings.add(f.file, [f]);
+      for (const i of r.items) stores.items.add(i.file, [i]);
+      const model = { ...r, items: stores.items, findings: stores.findings };
+      expect(r.sponsors.length).toBeGreaterThanOrEqual(3);
+      let items = 0;
+      let findings = 0;
+      for (const sponsor of r.sponsors) {
+        const mine = new Set(sponsor.itemList.map((i) => `${i.file}\u0001${i.name}`));
+        const rows = sponsorRows(model, sponsor);
+        expect([sponsor.name, rows]).toEqual([
+          sponsor.name,
+          {
+            items: r.items.filter((i) => mine.has(`${i.file}\u0001${i.name}`)),
+            findings: r.findings.filter((f) => mine.has(`${f.file}\u0001${f.item}`)),
+          },
+        ]);
+        expect(rows).toEqual(sponsorRows(r, sponsor));
+        items += rows.items.length;
+        findings += rows.findings.length;
+      }
+      expect(items).toBe(r.items.length);
+      expect(findings).toBe(r.findings.filter((f) => f.item !== undefined).length);
+      expect(r.findings.some((f) => f.waived)).toBe(true);
+    } finally {
+      stores.items.close();
+      stores.findings.close();
     }
-    const all = [...rowsOf.values()];
-    expect(all.reduce((n, rows) => n + rows.items.length, 0)).toBe(r.items.length);
-    expect(all.some((rows) => rows.findings.some((f) => f.waived))).toBe(true);
-    expect(all.reduce((n, rows) => n + rows.findings.length, 0)).toBe(
-      r.findings.filter((f) => f.item !== undefined).length,
-    );
   });
 });

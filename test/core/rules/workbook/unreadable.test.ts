@@ -3,10 +3,11 @@
  * file it cannot read). These tests drive the real audit on a folder holding a corrupt file
  * next to a good one and check the finding, the input's status and that the rest is audited.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyse } from '../../../../src/core/analyse';
 import { workbookUnreadable } from '../../../../src/core/rules/workbook/unreadable';
+import type { ReportJson } from '../../../../audit/report/model';
 import { runAudit } from '../../../../audit/run-audit';
 import { organisation, tempDir, writeWorkbook } from '../../../audit/support/workbooks';
 
@@ -66,7 +67,10 @@ describe('workbook/unreadable', () => {
           today: '2026-10-01',
           outDir: join(dir, 'out'),
         });
-        const found = outcome.report.findings.filter((f) => f.rule === 'workbook/unreadable');
+        const report = JSON.parse(
+          readFileSync(join(outcome.outputDir, 'report.json'), 'utf8'),
+        ) as ReportJson;
+        const found = report.findings.filter((f) => f.rule === 'workbook/unreadable');
         expect(found).toHaveLength(1);
         expect(found[0]).toMatchObject({ severity: 'error', file: c.name });
         expect(found[0].message).toContain(c.name);
@@ -75,7 +79,7 @@ describe('workbook/unreadable', () => {
         expect(input?.status).toBe('unreadable');
         expect(input?.error).toMatch(c.reason);
         expect(outcome.report.inputs.find((i) => i.file === 'good.xlsx')?.status).toBe('ok');
-        expect(outcome.report.items.map((i) => i.name).sort()).toEqual(['Incident', 'Payments']);
+        expect(report.items.map((i) => i.name).sort()).toEqual(['Incident', 'Payments']);
       } finally {
         cleanup();
       }

@@ -1,0 +1,84 @@
+/**
+ * runAudit keeps findings and items in temp files past `spillAbove` (`FileRecords`): the
+ * reports are byte for byte those of a run that held them in memory, the trend against last
+ * quarter included (whose findings are kept the same way), and the temp files are gone when the
+ * run ends, also when it fails.
+ */
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { runAudit, type AuditOptions } from '../../audit/run-audit';
+import { writeRealisticWorkbook } from '../../bench/corpus';
+import { organisation, tempDir, writeWorkbook } from './support/workbooks';
+
+const ROOT = resolve(__dirname, '..', '..');
+const tmp = tempDir('raci-run-audit-');
+let inputs: string;
+
+beforeAll(async () => {
+  inputs = join(tmp.dir, 'inputs');
+  mkdirSync(inputs, { recursive: true });
+  for (let i = 0; i < 5; i++) await writeRealisticWorkbook(join(inputs, `workbook-${i}.xlsx`), i);
+  await writeWorkbook(join(inputs, 'org.xlsx'), organisation());
+  writeFileSync(join(inputs, 'broken.xlsx'), 'not a workbook');
+});
+afterAll(() => tmp.cleanup());
+
+/** Spill folders in the system temp folder (`FileRecords` names them raci-audit-<what>-...). */
+function spillFolders(): string[] {
+  return readdirSync(tmpdir()).filter((n) => /^raci-audit-(findings|items)-/.test(n));
+}
+
+/** Runs 2026-Q2 and then 2026-Q3 (its trend against Q2) into `out`. */
+async function twoQuarters(out: string, spillAbove?: number) {
+  const common: AuditOptions = {
+    paths: [inputs, join(ROOT, 'examples/workbooks')],
+    today: '2026-11-22',
+    outDir: out,
+    workers: 0,
+    spillAbove,
+  };
+  await runAudit({ ...common, quarter: '2026-Q2' });
+  return runAudit({ ...common, quarter: '2026-Q3' });
+}
+
+function text(dir: string, name: string): string {
+  return readFileSync(join(dir, name), 'utf8');
+}
+
+it('writes the same reports with every finding and item in temp files as held in memory', async () => {
+  const before = new Set(spillFolders());
+  const held = await twoQuarters(join(tmp.dir, 'held'));
+  const spilled = await twoQuarters(join(tmp.dir, 'spilled'), 0);
+  expect(spilled.written).toEqual(held.written);
+  expect(held.previousFile).toBeDefined();
+  for (const name of held.written.filter((n) => /\.(json|html|txt)$/.test(n))) {
+    expect({ name, text: text(spilled.outputDir, name) }).toEqual({
+      name,
+      text: text(held.outputDir, name),
+    });
+  }
+  const report = JSON.parse(text(held.outputDir, 'report.json'));
+  expect(report.previousQuarter).toBe('2026-Q2');
+  expect(report.findings.length).toBeGreaterThan(20);
+  expect(report.sponsors.some((s: { newFindings?: unknown[] }) => s.newFindings)).toBe(true);
+  expect(spilled.report).toEqual(held.report);
+  expect(spillFolders().filter((n) => !before.has(n))).toEqual([]);
+});
+
+it('removes its temp files when the run fails', async () => {
+  const before = new Set(spillFolders());
+  const blocked = join(tmp.dir, 'a-file');
+  writeFileSync(blocked, 'not a folder');
+  await expect(
+    runAudit({
+      paths: [inputs],
+      today: '2026-11-22',
+      quarter: '2026-Q3',
+      outDir: join(blocked, 'out'),
+      workers: 0,
+      spillAbove: 0,
+    }),
+  ).rejects.toThrow();
+  expect(spillFolders().filter((n) => !before.has(n))).toEqual([]);
+});
