@@ -4,7 +4,7 @@
  * synthetic corpora to a temporary folder (removed at the end, also on failure), and prints:
  * - the whole `raci-audit` run (every report written) on 200 and 1,000 realistic workbooks,
  *   each against a plain sequential exceljs load of the same files (what a hand-written script
- *   does), as a ratio; both run as child processes started the same way, timed from start to
+ *   does), as a ratio, and on 3,000 alone for how memory grows past 1,000; all run as child processes started the same way, timed from start to
  *   exit, with peak memory = VmHWM of that process (main thread and all worker threads); the
  *   200-workbook pair runs twice and keeps each side's faster run;
  * - the per-file p50/p95 of auditing one workbook (read + analyse), one at a time in this process;
@@ -96,9 +96,10 @@ function plainLoad(dir: string, work: string): Promise<ChildRun> {
   return runMeasured(['-e', PLAIN_EXCELJS_LOAD], { BENCH_DIR: dir }, join(work, 'peak-plain'));
 }
 
-async function wholeAudit(dir: string, work: string, out: string): Promise<ChildRun> {
+async function wholeAudit(dir: string | string[], work: string, out: string): Promise<ChildRun> {
+  const dirs = typeof dir === 'string' ? [dir] : dir;
   const run = await runMeasured(
-    [join(ROOT, 'bin', 'raci-audit.js'), dir, '--quarter', QUARTER, '--out', out, '--quiet'],
+    [join(ROOT, 'bin', 'raci-audit.js'), ...dirs, '--quarter', QUARTER, '--out', out, '--quiet'],
     {},
     join(work, 'peak-audit'),
   );
@@ -184,14 +185,18 @@ export async function main(): Promise<void> {
       { cwd: ROOT, stdio: 'pipe' },
     );
 
-    log('Writing the corpora (1,000 workbooks, 200 of them again apart, one 50,000-row sheet)...');
+    log(
+      'Writing the corpora (3,000 workbooks: 1,000 apart and 200 of those again apart; one 50,000-row sheet)...',
+    );
     const dir1000 = join(work, 'w1000');
     const dir200 = join(work, 'w200');
+    // With dir1000, the 3,000-workbook corpus.
+    const dirMore = join(work, 'w2000');
     const dirBig = join(work, 'big');
-    await Promise.all([mkdir(dir1000), mkdir(dir200), mkdir(dirBig)]);
-    for (let i = 0; i < 1000; i++) {
+    await Promise.all([mkdir(dir1000), mkdir(dir200), mkdir(dirMore), mkdir(dirBig)]);
+    for (let i = 0; i < 3000; i++) {
       const name = `workbook-${String(i + 1).padStart(4, '0')}.xlsx`;
-      await writeRealisticWorkbook(join(dir1000, name), i);
+      await writeRealisticWorkbook(join(i < 1000 ? dir1000 : dirMore, name), i);
       if (i < 200) await copyFile(join(dir1000, name), join(dir200, name));
     }
     const bigFile = join(dirBig, 'matrix-50000-rows.xlsx');
@@ -212,6 +217,7 @@ export async function main(): Promise<void> {
     audit200 = faster(audit200, await wholeAudit(dir200, work, join(work, 'out200b')));
     const plain1000 = await plainLoad(dir1000, work);
     const audit1000 = await wholeAudit(dir1000, work, join(work, 'out1000'));
+    const audit3000 = await wholeAudit([dir1000, dirMore], work, join(work, 'out3000'));
     const big = await wholeAudit(dirBig, work, join(work, 'outBig'));
     const perFile = await perFileTimes(dir200);
     const core = coreMatrixMs();
@@ -233,6 +239,9 @@ export async function main(): Promise<void> {
       `| 1,000 workbooks: peak memory | ${mb(audit1000.peakBytes)} | ${mb(plain1000.peakBytes)} | |`,
     );
     log(
+      `| 3,000 workbooks: time, peak memory | ${sec(audit3000.seconds)}, ${mb(audit3000.peakBytes)} | | |`,
+    );
+    log(
       `| 50,000-row sheet (${mb(bigSize)} file): time, peak memory | ${sec(big.seconds)}, ${mb(big.peakBytes)} | | |`,
     );
     log('');
@@ -246,6 +255,11 @@ export async function main(): Promise<void> {
       `Add-on Spreadsheet calls per validation: ${calls.small} for 10 rows, ${calls.large} for 2,000 rows (${calls.same ? 'the same calls' : 'different calls'})`,
     );
     log('Peak memory is VmHWM of the measured process: main thread and worker threads together.');
+    const growth = (from: ChildRun, to: ChildRun) =>
+      `${mb(to.peakBytes - from.peakBytes)} (${(((to.peakBytes - from.peakBytes) / from.peakBytes) * 100).toFixed(0)}%)`;
+    log(
+      `Peak memory growth: 200 to 1,000 workbooks ${growth(audit200, audit1000)}; 1,000 to 3,000 workbooks ${growth(audit1000, audit3000)}.`,
+    );
 
     const targets: [string, boolean][] = [
       ['200 workbooks <= 1.0x plain exceljs load', ratio200 <= 1.0],

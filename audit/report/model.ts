@@ -595,10 +595,16 @@ export class ReportBuilder {
       sponsor.name = once(sponsor.name);
       if (sponsor.email !== undefined) sponsor.email = once(sponsor.email);
     }
+    copy.input.file = copy.file;
+    // An item's name once for the file, however many lists name it.
+    const names = new Map(copy.items.map((i) => [i.name, i.name]));
+    const name = (text: string) => names.get(text) ?? text;
     for (const r of copy.registered) {
-      r.file = once(r.file);
+      r.file = copy.file;
       r.sheet = once(r.sheet);
+      r.name = name(r.name);
     }
+    for (const sponsor of copy.sponsors) sponsor.itemNames = sponsor.itemNames.map(name);
     this.digests.push(copy);
   }
 
