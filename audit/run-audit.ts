@@ -26,13 +26,14 @@ import { parseReportJson, reportJsonPieces } from './report/json';
 import {
   ReportBuilder,
   reportStores,
-  sponsorRows,
+  SponsorPartition,
   type AuditedFile,
   type PreviousReport,
   type ReportFinding,
   type ReportJson,
   type ReportModel,
   type ReportSponsor,
+  type SponsorRows,
 } from './report/model';
 
 /** A problem with how the audit was asked for (exit code 2); the message says what to fix. */
@@ -476,10 +477,20 @@ async function writeReports(
   written.push(`compliance-${report.quarter}.xlsx`);
   await write('index.html', renderIndexHtml(report));
   const sponsorsWithoutEmail: string[] = [];
-  for (const sponsor of report.sponsors) {
-    progress({ phase: 'writing', what: `summary for ${sponsor.name}` });
-    // This sponsor's items and findings only: one sponsor's findings are held at a time.
-    const rows = sponsorRows(report, sponsor);
+  // Every sponsor's items and findings split in one pass, kept like the report's.
+  const partition = new SponsorPartition(report, options.spillAbove ?? SPILL_ABOVE_RECORDS);
+  try {
+    for (const sponsor of report.sponsors) {
+      progress({ phase: 'writing', what: `summary for ${sponsor.name}` });
+      await writeSponsorFiles(sponsor, partition.rows(sponsor));
+    }
+  } finally {
+    partition.close();
+  }
+  const { items: _items, findings: _findings, ...overview } = report;
+  return { report: overview, outputDir, written: written.sort(), sponsorsWithoutEmail };
+
+  async function writeSponsorFiles(sponsor: ReportSponsor, rows: SponsorRows): Promise<void> {
     // Worked out and rendered once for the .html, the .txt and the .eml, in pieces streamed to
     // the files: a large summary is never one string (audit/report/mail.ts).
     const rendered = renderSponsorSummary(report, sponsor, rows);
@@ -501,6 +512,4 @@ async function writeReports(
     written.push(`sponsors/${sponsor.slug}.eml`);
     if (!sponsor.email) sponsorsWithoutEmail.push(sponsor.name);
   }
-  const { items: _items, findings: _findings, ...overview } = report;
-  return { report: overview, outputDir, written: written.sort(), sponsorsWithoutEmail };
 }

@@ -37,8 +37,6 @@ export type WorkerReply =
   | {
       kind: 'done';
       index: number;
-      file: string;
-      readable: boolean;
       /** The file's `AuditedFile`, as `v8.serialize` packs it (what `postMessage` would copy). */
       packed: Uint8Array;
     }

@@ -22,8 +22,6 @@ async function work(port: NonNullable<typeof parentPort>, start: WorkerStart): P
       port.postMessage({
         kind: 'done',
         index,
-        file: audited.file,
-        readable: audited.result !== undefined,
         packed: serialize(audited),
       } satisfies WorkerReply);
     } catch (err) {

@@ -810,9 +810,9 @@ function itemsOf(sponsor: ReportSponsor): { keys: Set<string>; files: Set<string
 }
 
 /**
- * Returns one sponsor's items and findings (waived included), in the report's order. Only the
- * files of the sponsor's items are read from the report's findings, so writing every sponsor's
- * summary reads each file's findings about once and holds one sponsor's at a time.
+ * Returns one sponsor's items and findings (waived included), in the report's order, reading
+ * only the files of the sponsor's items (`SponsorPartition` splits them for every sponsor in one
+ * pass instead).
  */
 export function sponsorRows(report: ReportModel, sponsor: ReportSponsor): SponsorRows {
   const { keys, files } = itemsOf(sponsor);
@@ -821,6 +821,69 @@ export function sponsorRows(report: ReportModel, sponsor: ReportSponsor): Sponso
     if (keys.has(`${i.file}\u0001${i.name}`)) items.push(i);
   }
   return { items, findings: sponsorFindings(sponsor, report.findings, true) };
+}
+
+/**
+ * Every sponsor's items and findings (waived included), split from the report's in one pass,
+ * in report order, and kept by sponsor the way the report keeps them (`FileRecords`: spilled
+ * past `spillAbove` records), so each sponsor's rows are then read alone. `rows` gives what
+ * `sponsorRows` gives; call `close` when done.
+ */
+export class SponsorPartition {
+  private readonly items: FileRecords<ReportItem>;
+  private readonly findings: FileRecords<ReportFinding>;
+
+  constructor(report: ReportModel, spillAbove = Infinity) {
+    this.items = new FileRecords<ReportItem>('sponsor-items', { spillAbove });
+    this.findings = new FileRecords<ReportFinding>('sponsor-findings', { spillAbove });
+    // Each item (by file and name) to the slugs of the sponsors that list it.
+    const owners = new Map<string, string[]>();
+    for (const sponsor of report.sponsors) {
+      for (const i of sponsor.itemList) {
+        const key = `${i.file}\u0001${i.name}`;
+        const listed = owners.get(key);
+        if (!listed) owners.set(key, [sponsor.slug]);
+        else if (!listed.includes(sponsor.slug)) listed.push(sponsor.slug);
+      }
+    }
+    split(report.items, (i) => owners.get(`${i.file}\u0001${i.name}`), this.items);
+    split(
+      report.findings,
+      (f) => (f.item === undefined ? undefined : owners.get(`${f.file}\u0001${f.item}`)),
+      this.findings,
+    );
+  }
+
+  /** The sponsor's items and findings, in report order; do not change them. */
+  rows(sponsor: ReportSponsor): SponsorRows {
+    return { items: this.items.ofFile(sponsor.slug), findings: this.findings.ofFile(sponsor.slug) };
+  }
+
+  close(): void {
+    this.items.close();
+    this.findings.close();
+  }
+}
+
+/** Adds each record of `list` under the slugs `ownersOf` gives it, in batches per slug. */
+function split<T>(
+  list: RecordList<T>,
+  ownersOf: (record: T) => string[] | undefined,
+  into: FileRecords<T>,
+): void {
+  const BATCH = 256;
+  const pending = new Map<string, T[]>();
+  for (const record of list) {
+    for (const slug of ownersOf(record) ?? []) {
+      const batch = pending.get(slug) ?? [];
+      batch.push(record);
+      if (batch.length >= BATCH) {
+        into.add(slug, batch);
+        pending.set(slug, []);
+      } else pending.set(slug, batch);
+    }
+  }
+  for (const [slug, batch] of pending) into.add(slug, batch);
 }
 
 /** Returns the findings (not waived) that belong to the sponsor's items. */

@@ -26,7 +26,7 @@ afterAll(() => tmp.cleanup());
 
 /** Spill folders in the system temp folder (`FileRecords` names them raci-audit-<what>-...). */
 function spillFolders(): string[] {
-  return readdirSync(tmpdir()).filter((n) => /^raci-audit-(findings|items)-/.test(n));
+  return readdirSync(tmpdir()).filter((n) => /^raci-audit-(sponsor-)?(findings|items)-/.test(n));
 }
 
 /** Runs 2026-Q2 and then 2026-Q3 (its trend against Q2) into `out`. */

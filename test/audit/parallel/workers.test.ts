@@ -203,7 +203,7 @@ describe('auditInWorkers with this thread reading too', () => {
          const index = Atomics.add(board, 0, 1);
          if (index >= workerData.files.length) break;
          const audited = { file: workerData.files[index].file, sha256: 'worker', error: 'read by a worker' };
-         parentPort.postMessage({ kind: 'done', index, file: audited.file, readable: false, packed: serialize(audited) });
+         parentPort.postMessage({ kind: 'done', index, packed: serialize(audited) });
        }`,
     );
     return script;

@@ -15,6 +15,7 @@ import {
   findingKey,
   ReportBuilder,
   reportStores,
+  SponsorPartition,
   sponsorRows,
   type AuditedFile,
   type ReportFinding,
@@ -324,6 +325,21 @@ describe('ReportBuilder with spilled items and findings', () => {
         findings += rows.findings.length;
       }
       expect(items).toBe(r.items.length);
+      // Split for every sponsor in one pass, held or spilled: the same rows.
+      for (const spillAbove of [Infinity, 0]) {
+        const partition = new SponsorPartition(model, spillAbove);
+        try {
+          for (const sponsor of r.sponsors) {
+            expect([sponsor.name, spillAbove, partition.rows(sponsor)]).toEqual([
+              sponsor.name,
+              spillAbove,
+              sponsorRows(r, sponsor),
+            ]);
+          }
+        } finally {
+          partition.close();
+        }
+      }
       expect(findings).toBe(r.findings.filter((f) => f.item !== undefined).length);
       expect(r.findings.some((f) => f.waived)).toBe(true);
     } finally {
