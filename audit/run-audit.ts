@@ -9,8 +9,8 @@
  * previous report) throw an `AuditUsageError` (exit code 2).
  */
 import { createWriteStream, existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { mkdir, readFile, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -21,7 +21,7 @@ import { ATOMIC_TEMP_NAME, atomicTempPath } from './atomic-path';
 import { auditFile, type FoundFile } from './audit-file';
 import { auditInWorkers, type FileDone } from './parallel/pool';
 import { previousQuarterId } from './report/dates';
-import { FileRecords } from './report/file-records';
+import { FileRecords, SPILL_FOLDER_NAME } from './report/file-records';
 import { parseReportJson, reportJsonPieces } from './report/json';
 import {
   ReportBuilder,
@@ -242,6 +242,38 @@ export async function removeStaleTempFiles(
 }
 
 /**
+ * Removes the temp folders of findings and items (`FileRecords`) that a killed audit left in
+ * `dir` (the system temp folder): those whose process has ended, or that are over a day old.
+ * Returns the names removed.
+ */
+export async function removeStaleSpills(
+  dir: string = tmpdir(),
+  now: number = Date.now(),
+): Promise<string[]> {
+  const removed: string[] = [];
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return removed;
+  }
+  for (const entry of entries) {
+    const match = SPILL_FOLDER_NAME.exec(entry.name);
+    if (!match || !entry.isDirectory()) continue;
+    const pid = Number(match[1]);
+    if (pid === process.pid) continue;
+    const path = join(dir, entry.name);
+    if (processRunning(pid)) {
+      const info = await stat(path).catch(() => undefined);
+      if (!info || now - info.mtimeMs < STALE_TEMP_AGE_MS) continue;
+    }
+    await rm(path, { recursive: true, force: true }).catch(() => undefined);
+    removed.push(entry.name);
+  }
+  return removed.sort();
+}
+
+/**
  * Writes a file atomically: a temp file in the same folder (`atomicTempPath`), then a rename
  * over the target, so a reader or a killed run finds the old file or the new one, never part
  * of one. The temp file is removed when the write fails.
@@ -364,6 +396,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   const { quarter, asOf } = period;
 
   const found = await findWorkbooks(options.paths, options.outDir);
+  // Temp folders of findings that a killed run left behind.
+  await removeStaleSpills();
   // This quarter's items and findings, and last quarter's findings (for the trend), wait on disk,
   // not in memory, until the reports are written (`FileRecords`); the temp files go when the
   // run ends.

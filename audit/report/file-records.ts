@@ -14,6 +14,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 
+/**
+ * The name of a spill's temp folder: `raci-audit-<what>-<process id>-<random>`, so a folder a
+ * killed run left behind can be told from one a running audit uses (`removeStaleSpills` in
+ * run-audit.ts).
+ */
+export const SPILL_FOLDER_NAME = /^raci-audit-[a-z]+(?:-[a-z]+)*-(\d+)-[A-Za-z0-9]{6}$/;
+
 /** A report's records in report order: an array, or `FileRecords`. */
 export interface RecordList<T> extends Iterable<T> {
   readonly length: number;
@@ -179,7 +186,7 @@ export class FileRecords<T> implements RecordList<T> {
 
   private spillFile(): number {
     if (this.fd === undefined) {
-      this.dir = mkdtempSync(join(this.tempDir, `raci-audit-${this.what}-`));
+      this.dir = mkdtempSync(join(this.tempDir, `raci-audit-${this.what}-${process.pid}-`));
       this.fd = openSync(join(this.dir, `${this.what}.bin`), 'w+', 0o600);
     }
     return this.fd;

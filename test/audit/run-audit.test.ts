@@ -2,12 +2,19 @@
  * runAudit keeps findings and items in temp files past `spillAbove` (`FileRecords`): the
  * reports are byte for byte those of a run that held them in memory, the trend against last
  * quarter included (whose findings are kept the same way), and the temp files are gone when the
- * run ends, also when it fails.
+ * run ends, also when it fails; those a killed run left behind are removed by the next.
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { runAudit, type AuditOptions } from '../../audit/run-audit';
+import { removeStaleSpills, runAudit, type AuditOptions } from '../../audit/run-audit';
 import { writeRealisticWorkbook } from '../../bench/corpus';
 import { organisation, tempDir, writeWorkbook } from './support/workbooks';
 
@@ -81,4 +88,35 @@ it('removes its temp files when the run fails', async () => {
     }),
   ).rejects.toThrow();
   expect(spillFolders().filter((n) => !before.has(n))).toEqual([]);
+});
+
+/** Returns a process id that no process has now. */
+function deadPid(): number {
+  for (let pid = 4_000_000; pid > 1000; pid -= 7919) {
+    try {
+      process.kill(pid, 0);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ESRCH') return pid;
+    }
+  }
+  throw new Error('no free process id found');
+}
+
+it("removes the spill folders of ended runs, and old ones, but not a running audit's", async () => {
+  const dir = join(tmp.dir, 'system-temp');
+  const dead = `raci-audit-findings-${deadPid()}-aB3dE9`;
+  const mine = `raci-audit-items-${process.pid}-Zz9Yy8`;
+  const running = `raci-audit-sponsor-findings-${process.ppid}-Qq1Ww2`;
+  const oldRunning = `raci-audit-items-${process.ppid}-Old123`;
+  const other = 'raci-audit-Xq1234';
+  for (const name of [dead, mine, running, oldRunning, other]) {
+    mkdirSync(join(dir, name), { recursive: true });
+    writeFileSync(join(dir, name, 'findings.bin'), 'x');
+  }
+  const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+  utimesSync(join(dir, oldRunning), twoDaysAgo, twoDaysAgo);
+  expect(await removeStaleSpills(dir)).toEqual([dead, oldRunning].sort());
+  expect(readdirSync(dir).sort()).toEqual([mine, other, running].sort());
+  expect(existsSync(join(dir, dead))).toBe(false);
+  expect(await removeStaleSpills(join(dir, 'missing'))).toEqual([]);
 });
