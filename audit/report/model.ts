@@ -503,6 +503,10 @@ class TextPool {
     this.kept.set(text, text);
     return text;
   }
+
+  clear(): void {
+    this.kept.clear();
+  }
 }
 
 /** Where a `ReportBuilder` keeps the findings and items of the files added. */
@@ -534,6 +538,7 @@ export class ReportBuilder {
   private readonly digests: FileDigest[] = [];
   private readonly counts = { error: 0, warning: 0, info: 0, waived: 0 };
   private readonly texts = new TextPool();
+  private built = false;
 
   constructor(
     private readonly config: Config,
@@ -542,6 +547,7 @@ export class ReportBuilder {
 
   /** Adds one audited file; nothing refers to `f` afterwards. */
   add(f: AuditedFile): void {
+    if (this.built) throw new Error(`${f.file} was added after the report was built`);
     const input: ReportInput = {
       file: f.file,
       sha256: f.sha256,
@@ -608,10 +614,17 @@ export class ReportBuilder {
     this.digests.push(copy);
   }
 
-  /** Returns the report model of the files added; its items and findings stay in the stores. */
+  /**
+   * Returns the report model of the files added; its items and findings stay in the stores.
+   * Call once: the digests are let go (the reports are written after, and V8 sizes its heap
+   * by what is live), and no file can be added after.
+   */
   build(options: Omit<BuildReportOptions, 'files' | 'config'>): ReportModel {
+    if (this.built) throw new Error('the report was already built');
+    this.built = true;
+    this.texts.clear();
     const { items, findings } = this.stores;
-    const files = [...this.digests].sort((a, b) => byName(a.file, b.file));
+    const files = this.digests.splice(0).sort((a, b) => byName(a.file, b.file));
     const inputs = files.map((f) => f.input);
     const facts: ItemFact[] = files.flatMap((f) =>
       f.items.map((i) => ({ file: f.file, name: i.name, compliant: i.compliant })),

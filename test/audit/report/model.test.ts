@@ -291,6 +291,18 @@ describe('ReportBuilder with spilled items and findings', () => {
     }
   });
 
+  it('builds once: a second build, or a file added after, is refused', () => {
+    const builder = new ReportBuilder(defaultConfig(), reportStores());
+    builder.add(audited('a.xlsx'));
+    builder.build({ quarter: QUARTER, asOf: '2026-09-30' });
+    expect(() => builder.build({ quarter: QUARTER, asOf: '2026-09-30' })).toThrow(
+      'the report was already built',
+    );
+    expect(() => builder.add(audited('b.xlsx'))).toThrow(
+      'b.xlsx was added after the report was built',
+    );
+  });
+
   it("gives each sponsor its items and findings (waived included), read from its files' records only", () => {
     const r = report(files());
     // A waived finding and a finding on no item, which belongs to no sponsor.
