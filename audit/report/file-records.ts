@@ -75,7 +75,10 @@ export class FileRecords<T> implements RecordList<T> {
     return this.total;
   }
 
-  /** Adds records of `file` after any added before for it. An empty list changes nothing. */
+  /**
+   * Adds a copy of the records of `file` after any added before for it. An empty list changes
+   * nothing.
+   */
   add(file: string, records: readonly T[]): void {
     if (records.length === 0) return;
     let list = this.chunks.get(file);
@@ -172,7 +175,12 @@ export class FileRecords<T> implements RecordList<T> {
   }
 
   private chunk(records: readonly T[]): Chunk<T> {
-    if (!this.spilling) return { count: records.length, records: [...records] };
+    // A copy either way: changing a record after adding it changes nothing here, and text cut
+    // out of a workbook's XML does not keep the whole XML alive (V8 keeps the string it was cut
+    // from).
+    if (!this.spilling) {
+      return { count: records.length, records: deserialize(serialize(records)) as T[] };
+    }
     const bytes = serialize(records);
     const fd = this.spillFile();
     let written = 0;

@@ -80,6 +80,25 @@ describe('FileRecords', () => {
     }
   });
 
+  it.each([
+    ['held in memory', Infinity],
+    ['spilled', 0],
+  ])(
+    '%s: keeps a copy, so a record changed after it was added is not changed there',
+    (_what, spillAbove) => {
+      const records = new FileRecords<Row>('rows', { spillAbove, tempDir: tmp.dir });
+      try {
+        const added = [row('a.xlsx', 1)];
+        records.add('a.xlsx', added);
+        added[0].text = 'changed';
+        added.push(row('a.xlsx', 2));
+        expect(records.ofFile('a.xlsx')).toEqual([row('a.xlsx', 1)]);
+      } finally {
+        records.close();
+      }
+    },
+  );
+
   it('keeps its spill in a temp folder of its own and removes it on close, twice safely', () => {
     const before = new Set(readdirSync(tmp.dir));
     const records = new FileRecords<Row>('rows', { spillAbove: 0, tempDir: tmp.dir });
