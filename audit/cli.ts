@@ -45,6 +45,29 @@ export interface ExitFacts {
   undeliveredMail?: number;
 }
 
+/** Bytes of report.json `--json` reads and writes at a time. */
+const JSON_PIECE_BYTES = 16 * 1024;
+
+/**
+ * Resolves once a stream that asked the writer to wait ('drain') can take more, or has failed
+ * or closed (so a closed pipe never leaves the CLI waiting). A sink that is not a stream (a
+ * test's) resolves at once.
+ */
+function drained(sink: CliIo['stdout']): Promise<void> {
+  const stream = sink as Partial<NodeJS.WritableStream>;
+  if (typeof stream.once !== 'function' || typeof stream.off !== 'function') {
+    return Promise.resolve();
+  }
+  return new Promise((resolveWait) => {
+    const events = ['drain', 'error', 'close'];
+    const done = () => {
+      for (const event of events) stream.off?.(event, done);
+      resolveWait();
+    };
+    for (const event of events) stream.once?.(event, done);
+  });
+}
+
 /** Returns the exit code for an audit that ran: 2, then 3, then 4, then 1 win over 0. */
 export function exitCodeFor(facts: ExitFacts): number {
   if (facts.configErrors > 0) return EXIT.usage;
@@ -362,9 +385,14 @@ export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> 
     }
     const r = outcome.report;
     if (flags.json) {
-      // The file as written, piece by piece: a large report.json is not held whole.
-      for await (const piece of createReadStream(join(outcome.outputDir, 'report.json'), 'utf8')) {
-        io.stdout.write(piece as string);
+      // The file as written, piece by piece, waiting whenever stdout asks to: a large
+      // report.json is not held whole.
+      const pieces = createReadStream(join(outcome.outputDir, 'report.json'), {
+        encoding: 'utf8',
+        highWaterMark: JSON_PIECE_BYTES,
+      });
+      for await (const piece of pieces) {
+        if (io.stdout.write(piece as string) === false) await drained(io.stdout);
       }
     }
     for (const input of r.inputs) {

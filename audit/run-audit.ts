@@ -183,12 +183,15 @@ export async function findWorkbooks(paths: string[], outDir: string): Promise<Fo
       found.push({ path: p, file: basename(p) });
     }
   }
-  const seen = new Map<string, number>();
+  // Two paths may hold files of the same relative name: keep report names unique, a name
+  // already given going to the next free `name (n)` (so the report never depends on which file
+  // finished first).
+  const taken = new Set<string>();
   for (const f of found) {
-    // Two paths may hold files of the same relative name: keep report names unique.
-    const n = (seen.get(f.file) ?? 0) + 1;
-    seen.set(f.file, n);
-    if (n > 1) f.file = `${f.file} (${n})`;
+    let name = f.file;
+    for (let n = 2; taken.has(name); n++) name = `${f.file} (${n})`;
+    taken.add(name);
+    f.file = name;
   }
   return found;
 }
@@ -316,32 +319,39 @@ export async function writeStreamAtomic(path: string, source: Readable): Promise
  * so a large previous report does not stay in memory while this quarter's files are read.
  */
 function keepForTrend(report: ReportJson, store: FileRecords<ReportFinding>): PreviousReport {
-  let run: ReportFinding[] = [];
-  let runFile: string | undefined;
-  const flush = () => {
-    if (runFile !== undefined) store.add(runFile, run);
-    run = [];
-  };
-  for (const f of report.findings) {
-    if (!f || typeof f !== 'object' || f.item === undefined || f.waived) continue;
-    if (f.file !== runFile) {
-      flush();
-      runFile = f.file;
+  const kept = report.findings.filter(
+    (f) => f && typeof f === 'object' && f.item !== undefined && !f.waived,
+  );
+  // The store reads a file's findings together; a report that lists some file's findings in
+  // two places (not one this tool wrote) keeps them as they are, in memory, in its own order.
+  const seen = new Set<string>();
+  let grouped = true;
+  kept.forEach((f, i) => {
+    if (i > 0 && kept[i - 1].file === f.file) return;
+    if (seen.has(f.file)) grouped = false;
+    seen.add(f.file);
+  });
+  let findings: PreviousReport['findings'] = kept;
+  if (grouped) {
+    for (let start = 0; start < kept.length;) {
+      let end = start + 1;
+      while (end < kept.length && kept[end].file === kept[start].file) end++;
+      store.add(kept[start].file, kept.slice(start, end));
+      start = end;
     }
-    run.push(f);
+    findings = store;
   }
-  flush();
   const sponsors = report.sponsors.map((sponsor): ReportSponsor => {
     if (!sponsor || typeof sponsor !== 'object') return sponsor;
-    const { newFindings: _new, resolvedFindings: _resolved, ...kept } = sponsor;
-    return kept;
+    const { newFindings: _new, resolvedFindings: _resolved, ...rest } = sponsor;
+    return rest;
   });
   return {
     quarter: report.quarter,
     history: report.history,
     summary: report.summary,
     sponsors,
-    findings: store,
+    findings,
   };
 }
 

@@ -250,6 +250,12 @@ function crossWorkbookDuplicates(
   const rule = findRule('register/duplicate-item');
   const setting = config.rules['register/duplicate-item'] ?? rule?.defaultSeverity ?? 'error';
   if (setting === 'off') return { findings, counted };
+  // The first item of each file and name, as the duplicates are counted on it.
+  const factOf = new Map<string, ItemFact>();
+  for (const fact of facts) {
+    const key = `${fact.file}\u0001${fact.name}`;
+    if (!factOf.has(key)) factOf.set(key, fact);
+  }
   const byName = new Map<string, Registered[]>();
   for (const f of files) {
     for (const item of f.registered) {
@@ -274,7 +280,7 @@ function crossWorkbookDuplicates(
       finding.item = here.name;
       finding.suggestion = 'Keep the item in one workbook and remove or rename the other entries.';
       findings.push(finding);
-      const fact = facts.find((i) => i.file === here.file && i.name === here.name);
+      const fact = factOf.get(`${here.file}\u0001${here.name}`);
       if (fact) {
         if (setting === 'error') fact.compliant = false;
         const ofFile = counted.get(here.file) ?? new Map<string, Severity[]>();
@@ -849,6 +855,16 @@ export class SponsorPartition {
   constructor(report: ReportModel, spillAbove = Infinity) {
     this.items = new FileRecords<ReportItem>('sponsor-items', { spillAbove });
     this.findings = new FileRecords<ReportFinding>('sponsor-findings', { spillAbove });
+    try {
+      this.fill(report);
+    } catch (err) {
+      // Nothing refers to a partition that failed: its temp files go now.
+      this.close();
+      throw err;
+    }
+  }
+
+  private fill(report: ReportModel): void {
     // Each item (by file and name) to the slugs of the sponsors that list it.
     const owners = new Map<string, string[]>();
     for (const sponsor of report.sponsors) {

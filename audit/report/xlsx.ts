@@ -339,12 +339,18 @@ async function addSummary(wb: BookWriter, report: ReportModel): Promise<void> {
   );
 }
 
+/** Rows of the review-cadence sheet picked from the item store at a time (`byNextDue`). */
+const REVIEW_ROWS_WINDOW = 4096;
+
 /**
  * Returns the items by next review date (none first), then name, the report's order among
  * equals. From `FileRecords` only each item's date, name and place are held and sorted, and the
  * items are read back one file at a time as they are written.
  */
-function byNextDue(items: ItemList): Iterable<ReportItem> & { length: number } {
+export function byNextDue(
+  items: ItemList,
+  window = REVIEW_ROWS_WINDOW,
+): Iterable<ReportItem> & { length: number } {
   const order = (a: { due: string; name: string }, b: { due: string; name: string }) =>
     a.due.localeCompare(b.due) || a.name.localeCompare(b.name);
   if (!(items instanceof FileRecords)) {
@@ -364,7 +370,23 @@ function byNextDue(items: ItemList): Iterable<ReportItem> & { length: number } {
   return {
     length: keys.length,
     *[Symbol.iterator]() {
-      for (const k of keys) yield store.ofFile(k.file)[k.index];
+      // A window of rows at a time, each file of the window read once (rows in date order
+      // come from files in any order, and reading a file per row would read it again and again).
+      for (let start = 0; start < keys.length; start += window) {
+        const rows = keys.slice(start, start + window);
+        const wanted = new Map<string, number[]>();
+        for (const k of rows) {
+          const indexes = wanted.get(k.file);
+          if (indexes) indexes.push(k.index);
+          else wanted.set(k.file, [k.index]);
+        }
+        const picked = new Map<string, Map<number, ReportItem>>();
+        for (const [file, indexes] of wanted) {
+          const list = store.ofFile(file);
+          picked.set(file, new Map(indexes.map((i) => [i, list[i]])));
+        }
+        for (const k of rows) yield picked.get(k.file)?.get(k.index) as ReportItem;
+      }
     },
   };
 }

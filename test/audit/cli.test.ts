@@ -7,8 +7,9 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { auditPeriod, EXIT, exitCodeFor } from '../../audit/cli';
+import { auditPeriod, EXIT, exitCodeFor, main } from '../../audit/cli';
 import { runCli, type CliRun } from './support/run-cli';
 import type { ReportJson } from '../../audit/report/model';
 import { organisation, tempDir, writeWorkbook } from './support/workbooks';
@@ -372,6 +373,36 @@ describe('raci-audit', () => {
     expect(r.stdout).toBe(readFileSync(join(out, '2026-Q3', 'report.json'), 'utf8'));
     expect(JSON.parse(r.stdout).schemaVersion).toBe(1);
     expect(r.stderr).toContain('Audited 2 workbooks');
+  });
+
+  it('--json waits for a slow stdout and gives it all of report.json', async () => {
+    const out = join(dir, 'out-json-slow');
+    const chunks: string[] = [];
+    let mostWaiting = 0;
+    // A pipe that takes 256 characters before it asks the writer to wait, and drains slowly.
+    const stdout = new Writable({
+      highWaterMark: 256,
+      decodeStrings: false,
+      write(chunk: string, _encoding, done) {
+        chunks.push(chunk);
+        mostWaiting = Math.max(mostWaiting, stdout.writableLength);
+        setTimeout(done, 5);
+      },
+    });
+    const examples = join(__dirname, '..', '..', 'examples', 'workbooks');
+    const code = await main([examples, '--out', out, '--json', '--quiet'], {
+      stdout,
+      stderr: { write: () => true },
+      env: {},
+      now: () => new Date(2026, 9, 1, 12),
+    });
+    await new Promise<void>((resolveEnd) => stdout.end(resolveEnd));
+    expect(code).toBe(0);
+    const written = readFileSync(join(out, '2026-Q3', 'report.json'), 'utf8');
+    expect(chunks.join('')).toBe(written);
+    // Several pieces, and never more than one of them waiting in the pipe.
+    expect(written.length).toBeGreaterThan(2 * 16 * 1024);
+    expect(mostWaiting).toBeLessThanOrEqual(16 * 1024);
   });
 
   it('--quiet prints nothing on success', async () => {

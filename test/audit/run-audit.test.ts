@@ -14,7 +14,12 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { removeStaleSpills, runAudit, type AuditOptions } from '../../audit/run-audit';
+import {
+  findWorkbooks,
+  removeStaleSpills,
+  runAudit,
+  type AuditOptions,
+} from '../../audit/run-audit';
 import { writeRealisticWorkbook } from '../../bench/corpus';
 import { organisation, tempDir, writeWorkbook } from './support/workbooks';
 
@@ -119,4 +124,60 @@ it("removes the spill folders of ended runs, and old ones, but not a running aud
   expect(readdirSync(dir).sort()).toEqual([mine, other, running].sort());
   expect(existsSync(join(dir, dead))).toBe(false);
   expect(await removeStaleSpills(join(dir, 'missing'))).toEqual([]);
+});
+
+it('names every workbook found once, even when paths hold files of the same name', async () => {
+  const dir = join(tmp.dir, 'same-names');
+  for (const folder of ['a', 'b', 'c']) {
+    mkdirSync(join(dir, folder), { recursive: true });
+    writeFileSync(join(dir, folder, 'x.xlsx'), 'x');
+  }
+  writeFileSync(join(dir, 'x.xlsx (2)'), 'x');
+  const found = await findWorkbooks(
+    [join(dir, 'a'), join(dir, 'b'), join(dir, 'x.xlsx (2)'), join(dir, 'c')],
+    join(tmp.dir, 'out'),
+  );
+  expect(found.map((f) => f.file)).toEqual([
+    'x.xlsx',
+    'x.xlsx (2)',
+    'x.xlsx (2) (2)',
+    'x.xlsx (3)',
+  ]);
+});
+
+it("keeps the order of last quarter's findings for the trend, even when a file's findings are apart", async () => {
+  const out = join(tmp.dir, 'trend-order');
+  const common: AuditOptions = {
+    paths: [inputs],
+    today: '2026-11-22',
+    outDir: out,
+    workers: 0,
+    spillAbove: 0,
+  };
+  const q2 = await runAudit({ ...common, quarter: '2026-Q2' });
+  const previous = JSON.parse(text(q2.outputDir, 'report.json'));
+  // Three findings that are gone this quarter, on items of one sponsor in two files, listed
+  // first file, second file, first file again (not as this tool writes them).
+  const sponsor = previous.sponsors.find(
+    (s: { itemList: { file: string }[] }) => new Set(s.itemList.map((i) => i.file)).size > 1,
+  );
+  const a = sponsor.itemList[0];
+  const b = sponsor.itemList.find((i: { file: string }) => i.file !== a.file);
+  const gone = (at: { file: string; name: string }, message: string) => ({
+    rule: 'matrix/no-accountable',
+    severity: 'error',
+    message,
+    file: at.file,
+    sheet: 'Gone',
+    item: at.name,
+  });
+  previous.findings.unshift(gone(a, 'first'), gone(b, 'second'), gone(a, 'third'));
+  const previousFile = join(tmp.dir, 'previous-apart.json');
+  writeFileSync(previousFile, JSON.stringify(previous));
+  const q3 = await runAudit({ ...common, quarter: '2026-Q3', previous: previousFile });
+  const report = JSON.parse(text(q3.outputDir, 'report.json'));
+  const resolved = report.sponsors
+    .find((s: { slug: string }) => s.slug === sponsor.slug)
+    .resolvedFindings.filter((f: { sheet: string }) => f.sheet === 'Gone');
+  expect(resolved.map((f: { message: string }) => f.message)).toEqual(['first', 'second', 'third']);
 });

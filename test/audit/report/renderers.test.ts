@@ -13,10 +13,13 @@ import ExcelJS from 'exceljs';
 import { simpleParser } from 'mailparser';
 import { escapeHtml, renderIndexHtml, renderSponsorHtml } from '../../../audit/report/html';
 import { parseReportJson, renderReportJson } from '../../../audit/report/json';
+import { FileRecords } from '../../../audit/report/file-records';
 import { composeSponsorMail } from '../../../audit/report/mail';
 import { slugify } from '../../../audit/report/slug';
 import { renderSponsorText } from '../../../audit/report/text';
+import type { ReportItem } from '../../../audit/report/model';
 import {
+  byNextDue,
   renderComplianceWorkbook,
   renderSponsorWorkbook,
   writeComplianceWorkbook,
@@ -314,5 +317,34 @@ describe('report.json and slugs', () => {
     [HOSTILE_NAME, 'script-alert-x-script-co'],
   ])('slugify(%j) is %j', (name, slug) => {
     expect(slugify(name)).toBe(slug);
+  });
+});
+
+describe('byNextDue (the review-cadence order)', () => {
+  it('orders items kept in a spilled store as an array, reading each file once per window', () => {
+    const base = fixtureReport().items[0];
+    const store = new FileRecords<ReportItem>('items', { spillAbove: 0 });
+    try {
+      // 5 files of 7 items whose next review dates jump between files (some none, some equal).
+      for (let f = 0; f < 5; f++) {
+        const file = `f${f}.xlsx`;
+        const items = Array.from({ length: 7 }, (_, i) => {
+          const day = (f * 7 + i) % 4 === 0 ? null : `2026-1${(f * 3 + i * 5) % 3}-1${i % 3}`;
+          const review = { ...base.review, nextDue: day };
+          return { ...base, file, name: `Item ${(i * 3) % 7}`, review };
+        });
+        store.add(file, items);
+      }
+      const reads = jest.spyOn(store, 'ofFile');
+      const ordered = [...byNextDue(store, 10)];
+      const readsOrdering = reads.mock.calls.length;
+      expect(ordered).toEqual([...byNextDue([...store])]);
+      expect(ordered).toHaveLength(35);
+      // One pass for the keys (5 files), then at most the 5 files in each of the 4 windows.
+      expect(readsOrdering).toBeLessThanOrEqual(5 + 4 * 5);
+      expect(new Set(ordered.map((i) => i.review.nextDue)).has(null)).toBe(true);
+    } finally {
+      store.close();
+    }
   });
 });
