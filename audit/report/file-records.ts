@@ -42,6 +42,11 @@ export interface FileRecordsOptions {
   spillAbove?: number;
   /** Folder for the spill's temp folder; default the system's temp folder. */
   tempDir?: string;
+  /**
+   * Held in memory, keep a copy of the records added (default) or the records themselves
+   * (records that are copies already, which nobody changes).
+   */
+  copy?: boolean;
 }
 
 /**
@@ -61,6 +66,7 @@ export class FileRecords<T> implements RecordList<T> {
   private spilling = false;
   private readonly spillAbove: number;
   private readonly tempDir: string;
+  private readonly copy: boolean;
 
   constructor(
     /** What the records are, for messages: "findings", "items". */
@@ -68,6 +74,7 @@ export class FileRecords<T> implements RecordList<T> {
     options: FileRecordsOptions = {},
   ) {
     this.spillAbove = options.spillAbove ?? Infinity;
+    this.copy = options.copy ?? true;
     this.tempDir = options.tempDir ?? tmpdir();
   }
 
@@ -76,8 +83,8 @@ export class FileRecords<T> implements RecordList<T> {
   }
 
   /**
-   * Adds a copy of the records of `file` after any added before for it. An empty list changes
-   * nothing.
+   * Adds a copy of the records of `file` (see `copy`) after any added before for it. An empty
+   * list changes nothing.
    */
   add(file: string, records: readonly T[]): void {
     if (records.length === 0) return;
@@ -175,11 +182,12 @@ export class FileRecords<T> implements RecordList<T> {
   }
 
   private chunk(records: readonly T[]): Chunk<T> {
-    // A copy either way: changing a record after adding it changes nothing here, and text cut
-    // out of a workbook's XML does not keep the whole XML alive (V8 keeps the string it was cut
-    // from).
+    // A copy (unless told the records are copies already): changing a record after adding it
+    // changes nothing here, and text cut out of a workbook's XML does not keep the whole XML
+    // alive (V8 keeps the string it was cut from).
     if (!this.spilling) {
-      return { count: records.length, records: deserialize(serialize(records)) as T[] };
+      const kept = this.copy ? (deserialize(serialize(records)) as T[]) : [...records];
+      return { count: records.length, records: kept };
     }
     const bytes = serialize(records);
     const fd = this.spillFile();

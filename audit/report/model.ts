@@ -853,8 +853,9 @@ export class SponsorPartition {
   private readonly findings: FileRecords<ReportFinding>;
 
   constructor(report: ReportModel, spillAbove = Infinity) {
-    this.items = new FileRecords<ReportItem>('sponsor-items', { spillAbove });
-    this.findings = new FileRecords<ReportFinding>('sponsor-findings', { spillAbove });
+    // The report's records are copies already, which nobody changes: held, not copied again.
+    this.items = new FileRecords<ReportItem>('sponsor-items', { spillAbove, copy: false });
+    this.findings = new FileRecords<ReportFinding>('sponsor-findings', { spillAbove, copy: false });
     try {
       this.fill(report);
     } catch (err) {

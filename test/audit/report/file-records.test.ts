@@ -99,6 +99,14 @@ describe('FileRecords', () => {
     },
   );
 
+  it('held with copy: false, keeps the records themselves (records that are copies already)', () => {
+    const records = new FileRecords<Row>('rows', { copy: false });
+    const added = row('a.xlsx', 1);
+    records.add('a.xlsx', [added]);
+    expect(records.ofFile('a.xlsx')[0]).toBe(added);
+    records.close();
+  });
+
   it('keeps its spill in a temp folder of its own and removes it on close, twice safely', () => {
     const before = new Set(readdirSync(tmp.dir));
     const records = new FileRecords<Row>('rows', { spillAbove: 0, tempDir: tmp.dir });
