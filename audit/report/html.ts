@@ -5,7 +5,7 @@
  * inline SVG (compliance by sponsor, review status, trend) and links to each sponsor's
  * summary; it too loads nothing from the network. All text from the inputs is escaped.
  */
-import type { ReportItem, ReportModel, ReportSponsor } from './model';
+import type { ReportFinding, ReportItem, ReportModel, ReportSponsor } from './model';
 import {
   failedChecksWording,
   reviewWording,
@@ -102,6 +102,21 @@ export function renderSponsorHtml(report: ReportModel, sponsor: ReportSponsor): 
   return renderSummaryHtml(summariseSponsor(report, sponsor));
 }
 
+/** Returns one list of "Since last quarter": its count, then its first ten findings. */
+function sinceLastQuarter(title: string, findings: ReportFinding[], more: string): string {
+  return (
+    `<p style="${FONT}font-size:14px;margin:0 0 4px;"><strong>${title} (${findings.length})</strong></p>` +
+    (findings.length
+      ? `<ul style="${FONT}font-size:13px;margin:0 0 8px;padding-left:20px;">${findings
+          .slice(0, 10)
+          .map((f) => `<li>${e(f.message)}</li>`)
+          .join(
+            '',
+          )}${findings.length > 10 ? `<li>and ${findings.length - 10} ${more}</li>` : ''}</ul>`
+      : `<p style="${FONT}font-size:13px;margin:0 0 8px;">None.</p>`)
+  );
+}
+
 /** Returns the email-safe HTML document for an already worked-out sponsor summary. */
 export function renderSummaryHtml(s: SponsorSummary): string {
   return [...summaryHtmlPieces(s)].join('');
@@ -190,24 +205,8 @@ export function* summaryHtmlPieces(s: SponsorSummary): Generator<string> {
     yield `\n<h2 style="${FONT}font-size:16px;margin:16px 0 6px;">Since last quarter</h2>`;
     yield (
       '\n' +
-      `<p style="${FONT}font-size:14px;margin:0 0 4px;"><strong>New (${sp.newFindings.length})</strong></p>` +
-      (sp.newFindings.length
-        ? `<ul style="${FONT}font-size:13px;margin:0 0 8px;padding-left:20px;">${sp.newFindings
-            .slice(0, 10)
-            .map((f) => `<li>${e(f.message)}</li>`)
-            .join(
-              '',
-            )}${sp.newFindings.length > 10 ? `<li>and ${sp.newFindings.length - 10} more in the attachment</li>` : ''}</ul>`
-        : `<p style="${FONT}font-size:13px;margin:0 0 8px;">None.</p>`) +
-      `<p style="${FONT}font-size:14px;margin:0 0 4px;"><strong>Resolved (${sp.resolvedFindings.length})</strong></p>` +
-      (sp.resolvedFindings.length
-        ? `<ul style="${FONT}font-size:13px;margin:0 0 8px;padding-left:20px;">${sp.resolvedFindings
-            .slice(0, 10)
-            .map((f) => `<li>${e(f.message)}</li>`)
-            .join(
-              '',
-            )}${sp.resolvedFindings.length > 10 ? `<li>and ${sp.resolvedFindings.length - 10} more</li>` : ''}</ul>`
-        : `<p style="${FONT}font-size:13px;margin:0 0 8px;">None.</p>`)
+      sinceLastQuarter('New', sp.newFindings, 'more in the attachment') +
+      sinceLastQuarter('Resolved', sp.resolvedFindings, 'more')
     );
   }
   yield (
