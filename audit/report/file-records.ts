@@ -88,15 +88,17 @@ export class FileRecords<T> implements RecordList<T> {
    */
   add(file: string, records: readonly T[]): void {
     if (records.length === 0) return;
+    if (!this.spilling && this.total + records.length > this.spillAbove) this.spillHeld();
+    // Kept first: when that fails, the store is as it was.
+    const chunk = this.chunk(records);
     let list = this.chunks.get(file);
     if (!list) {
       list = [];
       this.chunks.set(file, list);
       this.files.push(file);
     }
+    list.push(chunk);
     this.total += records.length;
-    if (!this.spilling && this.total > this.spillAbove) this.spillHeld();
-    list.push(this.chunk(records));
     if (this.lastFile === file) this.lastFile = undefined;
   }
 
@@ -190,10 +192,18 @@ export class FileRecords<T> implements RecordList<T> {
       return { count: records.length, records: kept };
     }
     const bytes = serialize(records);
-    const fd = this.spillFile();
-    let written = 0;
-    while (written < bytes.length) {
-      written += writeSync(fd, bytes, written, bytes.length - written, this.end + written);
+    try {
+      const fd = this.spillFile();
+      let written = 0;
+      while (written < bytes.length) {
+        written += writeSync(fd, bytes, written, bytes.length - written, this.end + written);
+      }
+    } catch (err) {
+      throw new Error(
+        `could not keep the audit's ${this.what} in a temp file under ${this.tempDir} ` +
+          `(${(err as Error).message}); free some space there or set TMPDIR to another folder`,
+        { cause: err },
+      );
     }
     const chunk = { count: records.length, offset: this.end, bytes: bytes.length };
     this.end += bytes.length;

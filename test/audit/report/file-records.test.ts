@@ -107,6 +107,16 @@ describe('FileRecords', () => {
     records.close();
   });
 
+  it('says where it could not write its temp file, and what to do', () => {
+    const missing = join(tmp.dir, 'no-such-folder');
+    const records = new FileRecords<Row>('rows', { spillAbove: 0, tempDir: missing });
+    expect(() => records.add('a.xlsx', [row('a.xlsx', 1)])).toThrow(
+      `could not keep the audit's rows in a temp file under ${missing} (ENOENT`,
+    );
+    expect(() => records.add('a.xlsx', [row('a.xlsx', 1)])).toThrow('set TMPDIR to another folder');
+    records.close();
+  });
+
   it('keeps its spill in a temp folder of its own and removes it on close, twice safely', () => {
     const before = new Set(readdirSync(tmp.dir));
     const records = new FileRecords<Row>('rows', { spillAbove: 0, tempDir: tmp.dir });
