@@ -2,8 +2,9 @@
  * Orchestrates one audit run and never prints: finds the workbooks under the given paths,
  * reads and analyses each one on its own, on all cores when there are several files (worker
  * threads, `audit/parallel/pool.ts`; the same work in-process when no compiled worker exists,
- * as under jest), keeps only the slim part of each result the report needs, builds the one
- * report model, and writes every report under `<out>/<quarter>/` atomically. One file's audit
+ * as under jest), hands each slim result to the report builder as it comes (its findings and
+ * items wait in temp files on a large run, `report/file-records.ts`), builds the one report
+ * model, and writes every report under `<out>/<quarter>/` atomically, piece by piece. One file's audit
  * (hash, guarded read, analysis) is `auditFile` in `audit-file.ts`. Progress goes to a
  * callback; problems a person must fix before the run can happen (a bad path, quarter,
  * previous report) throw an `AuditUsageError` (exit code 2).
@@ -418,8 +419,13 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
     const previous = await loadPrevious(options, quarter.id, previousFindings);
     progress({ phase: 'found', total: found.length });
     const builder = new ReportBuilder(config, stores);
-    await readAll(options, found, { quarter: quarter.id, asOf, config }, builder, progress);
-    const writers = await loadReportWriters();
+    const writers = await readAll(
+      options,
+      found,
+      { quarter: quarter.id, asOf, config },
+      builder,
+      progress,
+    );
     const report = builder.build({ quarter, asOf, previous: previous.report });
     const outcome = await writeReports(options, report, writers, progress);
     return { ...outcome, previousFile: previous.file };
@@ -432,7 +438,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
 
 /**
  * Reads and analyses every file, on all cores when there are several, adding each result to
- * `builder` as it comes (nothing else keeps it). Loads the report writers meanwhile.
+ * `builder` as it comes (nothing else keeps it). Loads the report writers meanwhile and
+ * returns them.
  */
 async function readAll(
   options: AuditOptions,
@@ -440,7 +447,7 @@ async function readAll(
   period: { quarter: string; asOf: string; config: Config },
   builder: ReportBuilder,
   progress: (event: ProgressEvent) => void,
-): Promise<void> {
+): ReturnType<typeof loadReportWriters> {
   const shared = {
     today: options.today,
     quarter: period.quarter,
@@ -474,19 +481,21 @@ async function readAll(
     });
     // The workers take their files themselves, so loading the writers now does not hold them up.
     const writersLoading = loadReportWriters();
-    // Awaited by the caller; marked handled now so a failed load cannot end the process mid-read.
+    // Awaited below; marked handled now so a failed load cannot end the process mid-read.
     writersLoading.catch(() => undefined);
     await reading;
-  } else {
-    loadReportWriters().catch(() => undefined);
-    let done = 0;
-    for (const f of found) {
-      const one: AuditedFile = await auditFile(f, shared);
-      builder.add(one);
-      done += 1;
-      fileDone({ file: one.file, readable: one.result !== undefined }, done);
-    }
+    return writersLoading;
   }
+  const writersLoading = loadReportWriters();
+  writersLoading.catch(() => undefined);
+  let done = 0;
+  for (const f of found) {
+    const one: AuditedFile = await auditFile(f, shared);
+    builder.add(one);
+    done += 1;
+    fileDone({ file: one.file, readable: one.result !== undefined }, done);
+  }
+  return writersLoading;
 }
 
 /** Writes every report of `report` under `<out>/<quarter>/`, each atomically. */

@@ -4,8 +4,8 @@
  * at a time from a shared counter, so a machine with two cores reads and analyses two
  * workbooks at once; the main thread can read from the same counter too, with the workers
  * joining only once the run is long enough to repay their start (`START_WORKERS_ABOVE_MS`).
- * Results come back in the order of the files given, whatever order the threads finish in, so
- * the report is the same as an in-process run. Each worker has a memory ceiling: a file that
+ * Each result is handed over as soon as its file is done, in whatever order the threads
+ * finish; the report orders files by name, so it is the same as an in-process run. Each worker has a memory ceiling: a file that
  * exhausts it is reported as unreadable (the worker is replaced and the run goes on) instead of
  * taking the audit down; a file the main thread reads is bounded by the input guard's limits
  * only. An unexpected error in a worker stops the run with that error, as it would in-process. */

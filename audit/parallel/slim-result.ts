@@ -1,14 +1,12 @@
 /**
- * Keeps one workbook's analysis small once the core is done with it. An audit of a thousand
- * workbooks holds every file's result until the report is built, and the core's full result
- * carries the whole recognised workbook (every matrix cell with its raw text and address,
+ * Keeps one workbook's analysis small once the core is done with it: a worker copies each
+ * result to the main thread, and the core's full result carries the whole recognised workbook (every matrix cell with its raw text and address,
  * every roster and review row). `slimAnalysisResult` keeps exactly what the report model
  * (`audit/report/model.ts`) reads: the items (with their failed checks only), sponsors,
  * findings and Config-sheet problems, the register rows' cells (for `register/duplicate-item`),
  * the Roles sheet's holders and, of each matrix, only the role names; each role's count of R
  * and A cells goes beside the result (`AuditedFile.roleCounts`, for the people load) instead
- * of the activities, which would cost the main thread some 17 KB per workbook once copied
- * from a worker. The report built from a slim file is identical to the one built from the full
+ * of the activities, some 17 KB per workbook to copy. The report built from a slim file is identical to the one built from the full
  * result (tested).
  */
 import type { AuditedFile, RoleCounts } from '../report/model';
@@ -24,7 +22,7 @@ import type {
 
 /**
  * Returns each role's number of activities marked R and marked A in `matrix`, in role order:
- * all the people load reads of a matrix's cells (`computePeople` in `report/model.ts`).
+ * all the people load reads of a matrix's cells (`fileLoadsOf` in `report/model.ts`).
  */
 export function roleCountsOf(matrix: RaciMatrix): RoleCounts {
   const responsible = matrix.roles.map(() => 0);

@@ -1,6 +1,7 @@
 /**
- * The one report model of the audit: `buildReport` merges the core's per-workbook results
- * into the shape of report.json (SPEC section 5) that every renderer (xlsx, JSON, HTML, text,
+ * The one report model of the audit: `ReportBuilder` (file by file, an audit run's) and
+ * `buildReport` (all at once, in memory) merge the core's per-workbook results into the shape
+ * of report.json (SPEC section 5) that every renderer (xlsx, JSON, HTML, text,
  * mail) reads. It adds what only a view across workbooks can know: sponsors merged across
  * files, `register/duplicate-item` between workbooks, each person's R and A load, reviews
  * falling due next quarter, and the trend against last quarter's report. Everything is sorted
