@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * The `raci-audit` command: loads the compiled CLI (built to dist/ by `npm run build:audit`,
- * which `npm ci` runs through `prepare`) and runs it with the process's arguments.
+ * which `npm ci` runs through `prepare`) and runs it with the process's arguments, after bounding
+ * how far V8 lets the heap grow (audit/heap.ts).
  */
 /* global require, __dirname, process */
 /* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS shim loading the compiled CLI */
@@ -9,11 +10,14 @@
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 
-const cli = join(__dirname, '..', 'dist', 'audit', 'cli.js');
+const dist = join(__dirname, '..', 'dist', 'audit');
+const cli = join(dist, 'cli.js');
 if (!existsSync(cli)) {
   process.stderr.write('raci-audit: the CLI is not built yet; run "npm run build:audit" first.\n');
   process.exit(2);
 }
+// The process is the audit's: keep V8's heap near what the audit holds (audit/heap.ts).
+require(join(dist, 'heap.js')).boundHeapGrowth();
 const { main } = require(cli);
 main(process.argv.slice(2)).then(
   (code) => {
