@@ -28,11 +28,13 @@ export const WORKER_HEAP_MB = 1024;
 
 /**
  * Young-generation heap of one worker (MB). A worker reads one small workbook at a time, whose
- * short-lived objects fit well in this; V8's default lets each worker's young generation grow to
- * about 48 MB, which on 1,000 workbooks cost some 30 MB of peak memory per run for no gain in
- * time (measured with `npm run bench`; see docs/bench.md).
+ * short-lived objects fit well in this. Measured with the heap bound of audit/heap.ts on this
+ * machine: 1,000 workbooks peak at 160-162 MB with 16 MB, 150-152 MB with 8 and 146-147 MB with
+ * 4; a 50,000-row sheet read in a worker takes 2.3-2.6 s with 16 or 8 MB but 3.2-4.4 s with 4
+ * (its parsed rows outlive a small young generation and are copied into the old one). V8's
+ * default would let it grow to 48 MB.
  */
-export const WORKER_YOUNG_GENERATION_MB = 16;
+export const WORKER_YOUNG_GENERATION_MB = 8;
 
 /** What the progress hears of a file as soon as it is done. */
 export interface FileDone {
