@@ -95,6 +95,53 @@ it('removes its temp files when the run fails', async () => {
   expect(spillFolders().filter((n) => !before.has(n))).toEqual([]);
 });
 
+/** Every file under `dir` whose name is a writer's temp file (`.<name>.<pid>.<ms>.tmp`). */
+function tempFilesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((n) =>
+    /(^|\/)\.[^/]+\.\d+\.\d+\.tmp$/.test(n),
+  );
+}
+
+describe('the compliance workbook is written alongside the other reports', () => {
+  const run = (outDir: string) =>
+    runAudit({
+      paths: [inputs],
+      today: '2026-11-22',
+      quarter: '2026-Q3',
+      outDir,
+      workers: 0,
+      spillAbove: 0,
+    });
+
+  it('fails the run when it cannot be put in place, once the other reports are done', async () => {
+    const before = new Set(spillFolders());
+    const out = join(tmp.dir, 'compliance-blocked');
+    // A folder (not empty) where the workbook goes: its temp file cannot be renamed over it.
+    mkdirSync(join(out, '2026-Q3', 'compliance-2026-Q3.xlsx', 'taken'), { recursive: true });
+    await expect(run(out)).rejects.toThrow(/compliance-2026-Q3\.xlsx/);
+    const dir = join(out, '2026-Q3');
+    expect(JSON.parse(text(dir, 'report.json')).summary.inputs).toBe(7);
+    expect(readdirSync(join(dir, 'sponsors')).filter((n) => n.endsWith('.eml')).length).toBe(
+      readdirSync(join(dir, 'sponsors')).filter((n) => n.endsWith('.html')).length,
+    );
+    expect(existsSync(join(dir, 'index.html'))).toBe(true);
+    expect(tempFilesUnder(dir)).toEqual([]);
+    expect(spillFolders().filter((n) => !before.has(n))).toEqual([]);
+  });
+
+  it('fails the run when a summary cannot be written, with the workbook still in place', async () => {
+    const before = new Set(spillFolders());
+    const out = join(tmp.dir, 'sponsors-blocked');
+    mkdirSync(join(out, '2026-Q3'), { recursive: true });
+    writeFileSync(join(out, '2026-Q3', 'sponsors'), 'a file where the folder goes');
+    await expect(run(out)).rejects.toThrow(/sponsors/);
+    const dir = join(out, '2026-Q3');
+    expect(readFileSync(join(dir, 'compliance-2026-Q3.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    expect(tempFilesUnder(dir)).toEqual([]);
+    expect(spillFolders().filter((n) => !before.has(n))).toEqual([]);
+  });
+});
+
 /** Returns a process id that no process has now. */
 function deadPid(): number {
   for (let pid = 4_000_000; pid > 1000; pid -= 7919) {
