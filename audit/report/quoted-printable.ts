@@ -2,9 +2,9 @@
  * Quoted-printable (RFC 2045, section 6.7) for the sponsor mails' text and HTML parts, written
  * for speed: nodemailer's encoder builds its output one character at a time and re-scans every
  * chunk with regular expressions to wrap it, which was the larger part of composing an .eml.
- * Here each line of the text is taken whole: a line of plain printable ASCII is copied as it
- * is, only cut into soft-broken pieces, and only the rare other line is encoded character by
- * character. The output decodes to exactly the text: `=` and every byte outside printable ASCII
+ * Here each line of the text is taken whole (a line past 16 K characters in parts, as it comes):
+ * a line of plain printable ASCII is copied as it is, only cut into soft-broken pieces, and only
+ * the rare other line is encoded character by character. The output decodes to exactly the text: `=` and every byte outside printable ASCII
  * (UTF-8 of non-ASCII characters, control characters but tab and carriage return) are written
  * `=XX`, a space or tab before a line break or at the end as `=20`/`=09`; line breaks are kept
  * as they are (as nodemailer keeps them); no line is longer than 76 characters, soft breaks
@@ -41,18 +41,33 @@ function continuationAt(encoded: string, at: number): boolean {
 }
 
 /**
- * Returns one line of text (no line feed in it) encoded and soft-wrapped; a space or tab at its
- * end is escaped (it comes before a line break or the end of the text), as is one before a
- * carriage return.
+ * Returns part of a line escaped: every character outside printable ASCII (but tab and carriage
+ * return) and `=`, and a space or tab before a carriage return (the part must hold both).
  */
-function encodeLine(line: string): string {
-  let encoded = PLAIN_LINE.test(line) ? line : line.replace(TO_ESCAPE, escapeCharacter);
-  if (encoded.includes('\r'))
-    encoded = encoded.replace(/[ \t](?=\r)/g, (ws) => (ws === ' ' ? '=20' : '=09'));
+function escapePart(text: string): string {
+  const encoded = PLAIN_LINE.test(text) ? text : text.replace(TO_ESCAPE, escapeCharacter);
+  return encoded.includes('\r')
+    ? encoded.replace(/[ \t](?=\r)/g, (ws) => (ws === ' ' ? '=20' : '=09'))
+    : encoded;
+}
+
+/** Returns the end of a line escaped (`escapePart`), a space or tab at its very end too. */
+function escapeEnd(text: string): string {
+  const encoded = escapePart(text);
   const last = encoded.charCodeAt(encoded.length - 1);
-  if (last === 0x20) encoded = `${encoded.slice(0, -1)}=20`;
-  else if (last === 0x09) encoded = `${encoded.slice(0, -1)}=09`;
-  if (encoded.length <= SOFT_LINE + 1) return encoded;
+  if (last === 0x20) return `${encoded.slice(0, -1)}=20`;
+  if (last === 0x09) return `${encoded.slice(0, -1)}=09`;
+  return encoded;
+}
+
+/**
+ * Cuts soft-broken lines off the start of an encoded line for as long as more than 76
+ * characters are left: returns them (each ending in a soft break) and what is left, at most 76
+ * characters. Where it cuts depends only on the characters around the cut, so a line can be
+ * wrapped as it comes: what is left, followed by the rest of the line, wraps as the whole would.
+ */
+function softWrap(encoded: string): [wrapped: string, left: string] {
+  if (encoded.length <= SOFT_LINE + 1) return ['', encoded];
   let out = '';
   let start = 0;
   while (encoded.length - start > SOFT_LINE + 1) {
@@ -65,36 +80,81 @@ function encodeLine(line: string): string {
     out += encoded.slice(start, end) + SOFT_BREAK;
     start = end;
   }
-  return out + encoded.slice(start);
+  return [out, encoded.slice(start)];
 }
+
+/**
+ * Whether a line may not be cut right after this character when it is encoded as it comes: a
+ * space or tab (its escaping depends on what follows), a carriage return, or the first half of
+ * a surrogate pair.
+ */
+function holdsBack(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0d || (code >= 0xd800 && code <= 0xdbff);
+}
+
+/** Characters of a line gathered before it is encoded as it comes rather than whole. */
+export const LONG_LINE_CHARS = 16 * 1024;
 
 /**
  * Yields the text quoted-printable-encoded, in chunks of about 64 K characters (ASCII), in
  * order, each worked out only when asked for (a stream reading it holds one chunk at a time):
  * joined, they are the whole encoding. The text may come whole or in pieces (a summary rendered
- * piece by piece): lines are encoded whole, whichever pieces they span.
+ * piece by piece). A line is encoded whole, whichever pieces it spans, unless it grows past
+ * `longLineChars`: then it is encoded and soft-wrapped as it comes, to the same characters, so
+ * a line of megabytes (a summary's table is one) is never held whole nor copied whole.
  */
-export function* quotedPrintableChunks(text: string | Iterable<string>): Generator<string> {
+export function* quotedPrintableChunks(
+  text: string | Iterable<string>,
+  longLineChars = LONG_LINE_CHARS,
+): Generator<string> {
   let pending: string[] = [];
   let pendingLength = 0;
-  // The start of a line whose end is in a later piece.
+  // The start of a line whose end is in a later piece, not yet encoded.
   let carried: string[] = [];
+  let carriedLength = 0;
+  // The encoded start of a long line after its soft-broken lines were cut off.
+  let head = '';
   const add = (encoded: string) => {
     pending.push(encoded);
     pendingLength += encoded.length;
+  };
+  /** Encodes what is carried of a long line but its last characters, which wait for the rest. */
+  const encodeCarried = () => {
+    const raw = carried.join('');
+    let cut = raw.length - 1;
+    while (cut > 0 && holdsBack(raw.charCodeAt(cut - 1))) cut--;
+    if (cut <= 0) {
+      carried = [raw];
+      return;
+    }
+    const [wrapped, left] = softWrap(head + escapePart(raw.slice(0, cut)));
+    add(wrapped);
+    head = left;
+    carried = [raw.slice(cut)];
+    carriedLength = carried[0].length;
+  };
+  /** Encodes the line that ends with `end` (what was carried before it comes first). */
+  const endLine = (end: string): string => {
+    const line = carried.length > 0 ? carried.join('') + end : end;
+    carried = [];
+    carriedLength = 0;
+    const [wrapped, left] = softWrap(head + escapeEnd(line));
+    head = '';
+    return wrapped + left;
   };
   for (const piece of typeof text === 'string' ? [text] : text) {
     let start = 0;
     for (;;) {
       const lf = piece.indexOf('\n', start);
       if (lf === -1) {
-        if (start < piece.length) carried.push(piece.slice(start));
+        if (start < piece.length) {
+          carried.push(piece.slice(start));
+          carriedLength += piece.length - start;
+          if (carriedLength > longLineChars) encodeCarried();
+        }
         break;
       }
-      const rest = piece.slice(start, lf);
-      const line = carried.length > 0 ? carried.join('') + rest : rest;
-      carried = [];
-      add(`${encodeLine(line)}\n`);
+      add(`${endLine(piece.slice(start, lf))}\n`);
       start = lf + 1;
       if (pendingLength >= CHUNK_CHARS) {
         yield pending.join('');
@@ -102,7 +162,12 @@ export function* quotedPrintableChunks(text: string | Iterable<string>): Generat
         pendingLength = 0;
       }
     }
+    if (pendingLength >= CHUNK_CHARS) {
+      yield pending.join('');
+      pending = [];
+      pendingLength = 0;
+    }
   }
-  add(encodeLine(carried.join('')));
+  add(endLine(''));
   if (pendingLength > 0) yield pending.join('');
 }

@@ -73,6 +73,77 @@ describe('quoted-printable encoding', () => {
     expect(decode(chunks.join(''))).toBe(text);
   });
 
+  /** Cuts `text` into pieces at seeded random places (some empty, some one character). */
+  function piecesOf(text: string, seed: number): string[] {
+    let state = seed;
+    const random = () => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+    const pieces: string[] = [];
+    for (let at = 0; at < text.length;) {
+      const size = Math.floor(random() * random() * 200);
+      pieces.push(text.slice(at, at + size));
+      at += size;
+    }
+    return pieces;
+  }
+
+  /** Seeded random text from characters that each have their own rule. */
+  function awkwardText(length: number, seed: number): string {
+    const palette = ['a', 'b', ' ', ' ', '\t', '\r', '\n', '=', 'é', '😀', '\ud800', '€', 'x'];
+    let state = seed;
+    let out = '';
+    for (let i = 0; i < length; i++) {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      // Line feeds rare, so that many lines are long.
+      const pick = palette[state % palette.length];
+      out += pick === '\n' && state % 7 !== 0 ? 'y' : pick;
+    }
+    return out;
+  }
+
+  it('encodes a long line as it comes to exactly the encoding of the whole line', () => {
+    const texts = [
+      ...CASES.map(([, t]) => t),
+      `<table>${'<tr><td class="a">Release management</td><td>Zoë · 😀</td></tr>'.repeat(400)}</table>`,
+      `${' '.repeat(300)}x${'\t'.repeat(90)}`,
+      `${'\r'.repeat(50)} \r \t\r${'=é'.repeat(100)}`,
+      ...[1, 2, 3, 4, 5, 6].map((seed) => awkwardText(3000, seed)),
+    ];
+    for (const [i, text] of texts.entries()) {
+      const whole = [...quotedPrintableChunks(text, Infinity)].join('');
+      for (const longLineChars of [0, 1, 7, 100, 1000]) {
+        const asItComes = [...quotedPrintableChunks(piecesOf(text, i + 1), longLineChars)].join('');
+        expect({ i, longLineChars, encoded: asItComes }).toEqual({
+          i,
+          longLineChars,
+          encoded: whole,
+        });
+      }
+      expect(decode(whole)).toBe(Buffer.from(text, 'utf8').toString('utf8'));
+    }
+  });
+
+  it('never holds a long line whole: its chunks come while it is still being read', () => {
+    const row = '<tr><td>Change enablement</td><td>Accountable: Dana Whitfield</td></tr>';
+    let handedOut = 0;
+    const pieces = (function* () {
+      for (let i = 0; i < 20_000; i++) {
+        handedOut += 1;
+        yield row;
+      }
+    })();
+    const chunks = quotedPrintableChunks(pieces);
+    const first = chunks.next();
+    expect(first.done).toBe(false);
+    // The first chunk (about 64 K characters) came after about that much of the line was read,
+    // not after the whole 1.4 million characters.
+    expect(handedOut * row.length).toBeLessThan(2 * 64 * 1024 + 2 * 16 * 1024);
+    const rest = [...chunks].join('');
+    expect(decode(first.value + rest)).toBe(row.repeat(20_000));
+  });
+
   it('reads back through mailparser as the same text', async () => {
     const text = CASES.map(([, t]) => t)
       // mailparser reads text, not bytes: leave out the cases with CR, NUL-like controls and
