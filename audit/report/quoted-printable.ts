@@ -83,15 +83,6 @@ function softWrap(encoded: string): [wrapped: string, left: string] {
   return [out, encoded.slice(start)];
 }
 
-/**
- * Whether a line may not be cut right after this character when it is encoded as it comes: a
- * space or tab (its escaping depends on what follows), a carriage return, or the first half of
- * a surrogate pair.
- */
-function holdsBack(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0d || (code >= 0xd800 && code <= 0xdbff);
-}
-
 /** Characters of a line gathered before it is encoded as it comes rather than whole. */
 export const LONG_LINE_CHARS = 16 * 1024;
 
@@ -118,11 +109,18 @@ export function* quotedPrintableChunks(
     pending.push(encoded);
     pendingLength += encoded.length;
   };
-  /** Encodes what is carried of a long line but its last characters, which wait for the rest. */
+  /**
+   * Encodes what is carried of a long line but its last character or two, which wait for the
+   * rest: the last (a space or tab at the end of a line is escaped), the one before it when it
+   * is a space or tab before a carriage return (escaped too) or the first half of a surrogate
+   * pair. Every other character's encoding depends on nothing after it.
+   */
   const encodeCarried = () => {
     const raw = carried.join('');
     let cut = raw.length - 1;
-    while (cut > 0 && holdsBack(raw.charCodeAt(cut - 1))) cut--;
+    const before = raw.charCodeAt(cut - 1);
+    if (before >= 0xd800 && before <= 0xdbff) cut--;
+    else if ((before === 0x20 || before === 0x09) && raw.charCodeAt(cut) === 0x0d) cut--;
     if (cut <= 0) {
       carried = [raw];
       return;
