@@ -11,35 +11,32 @@
  *
  * The bound is a V8 flag set when the process starts (`bin/raci-audit.js`), and it applies to
  * every thread of the process, the audit's workers included. It is the process's to set, so the
- * library (`runAudit`) never sets it. A user who passes the flag themselves (`node
- * --heap-growing-percent=N` or NODE_OPTIONS) keeps their value.
+ * library (`runAudit`) never sets it. A user who passes the flag to node themselves keeps their
+ * value (`node --heap-growing-percent=0 bin/raci-audit.js ...` restores V8's own sizing; Node
+ * does not take the flag in NODE_OPTIONS).
  */
 import { setFlagsFromString } from 'node:v8';
 
 /** Percent the old generation may grow past what is live before the next full collection. */
 export const HEAP_GROWING_PERCENT = 30;
 
-/** Matches the flag however it is spelled (V8 accepts `-` and `_`, and one or two dashes). */
-const USER_FLAG = /(^|\s)--?heap[-_]growing[-_]percent(=|\s|$)/;
+/** Matches the flag however node takes it (V8 accepts `-` and `_`, and one or two dashes). */
+const USER_FLAG = /^--?heap[-_]growing[-_]percent=/;
 
 /**
- * The V8 flag this process should set, or undefined when the user already set their own in
- * `execArgv` (the node options before the script) or in NODE_OPTIONS.
+ * The V8 flag this process should set, or undefined when the user passed their own to node
+ * (`execArgv`: the node options before the script).
  */
-export function heapGrowthFlag(
-  execArgv: readonly string[],
-  nodeOptions: string | undefined,
-): string | undefined {
-  const given = [...execArgv, nodeOptions ?? ''].some((arg) => USER_FLAG.test(arg));
+export function heapGrowthFlag(execArgv: readonly string[]): string | undefined {
+  const given = execArgv.some((arg) => USER_FLAG.test(arg));
   return given ? undefined : `--heap-growing-percent=${HEAP_GROWING_PERCENT}`;
 }
 
 /** Sets the bound for this process unless the user set their own; returns the flag it set. */
 export function boundHeapGrowth(
   execArgv: readonly string[] = process.execArgv,
-  nodeOptions: string | undefined = process.env.NODE_OPTIONS,
 ): string | undefined {
-  const flag = heapGrowthFlag(execArgv, nodeOptions);
+  const flag = heapGrowthFlag(execArgv);
   if (flag) setFlagsFromString(flag);
   return flag;
 }

@@ -12,12 +12,15 @@ const { join } = require('node:path');
 
 const dist = join(__dirname, '..', 'dist', 'audit');
 const cli = join(dist, 'cli.js');
-if (!existsSync(cli)) {
-  process.stderr.write('raci-audit: the CLI is not built yet; run "npm run build:audit" first.\n');
+const heap = join(dist, 'heap.js');
+if (!existsSync(cli) || !existsSync(heap)) {
+  process.stderr.write(
+    'raci-audit: the CLI is not built yet (or was built by an older version); run "npm run build:audit" first.\n',
+  );
   process.exit(2);
 }
 // The process is the audit's: keep V8's heap near what the audit holds (audit/heap.ts).
-require(join(dist, 'heap.js')).boundHeapGrowth();
+require(heap).boundHeapGrowth();
 const { main } = require(cli);
 main(process.argv.slice(2)).then(
   (code) => {
