@@ -547,8 +547,18 @@ async function writeReports(
     })(),
     writeSummaries(),
   ]);
-  // All have settled, so nothing is left running; the first flow's failure is told first.
-  for (const flow of flows) if (flow.status === 'rejected') throw flow.reason;
+  // All have settled, so nothing is left running. A flow that fails does not stop the others
+  // (each output is written whole or not at all); every failure is told.
+  const failures = flows.flatMap((flow) => (flow.status === 'rejected' ? [flow.reason] : []));
+  if (failures.length === 1) throw failures[0];
+  if (failures.length > 1) {
+    throw new Error(
+      `writing the reports failed ${failures.length} times: ${failures
+        .map((e: unknown) => (e instanceof Error ? e.message : String(e)))
+        .join('; ')}`,
+      { cause: failures[0] },
+    );
+  }
   const { items: _items, findings: _findings, ...overview } = report;
   return { report: overview, outputDir, written: written.sort(), sponsorsWithoutEmail };
 

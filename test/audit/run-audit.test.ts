@@ -142,6 +142,24 @@ describe('the compliance workbook is written alongside the other reports', () =>
   });
 });
 
+it('tells every failure when several reports cannot be written', async () => {
+  const out = join(tmp.dir, 'both-blocked');
+  mkdirSync(join(out, '2026-Q3', 'compliance-2026-Q3.xlsx', 'taken'), { recursive: true });
+  writeFileSync(join(out, '2026-Q3', 'sponsors'), 'a file where the folder goes');
+  const failure = await runAudit({
+    paths: [inputs],
+    today: '2026-11-22',
+    quarter: '2026-Q3',
+    outDir: out,
+    workers: 0,
+  }).catch((e: unknown) => e as Error);
+  expect(failure).toBeInstanceOf(Error);
+  expect((failure as Error).message).toMatch(
+    /failed 2 times: .*compliance-2026-Q3\.xlsx.*; .*sponsors/,
+  );
+  expect(tempFilesUnder(join(out, '2026-Q3'))).toEqual([]);
+});
+
 /** Returns a process id that no process has now. */
 function deadPid(): number {
   for (let pid = 4_000_000; pid > 1000; pid -= 7919) {
