@@ -4,11 +4,12 @@
  * chunk with regular expressions to wrap it, which was the larger part of composing an .eml.
  * Here each line of the text is taken whole (a line past 16 K characters in parts, as it comes):
  * a line of plain printable ASCII is copied as it is, only cut into soft-broken pieces, and only
- * the rare other line is encoded character by character. The output decodes to exactly the text: `=` and every byte outside printable ASCII
- * (UTF-8 of non-ASCII characters, control characters but tab and carriage return) are written
- * `=XX`, a space or tab before a line break or at the end as `=20`/`=09`; line breaks are kept
- * as they are (as nodemailer keeps them); no line is longer than 76 characters, soft breaks
- * (`=` CRLF) never split an `=XX` escape or the escapes of one character.
+ * the rare other line is encoded character by character. The output decodes to exactly the
+ * text: `=` and every byte outside printable ASCII (UTF-8 of non-ASCII characters, control
+ * characters but tab and carriage return) are written `=XX`, a space or tab before a line break
+ * or at the end as `=20`/`=09`; line breaks are kept as they are (as nodemailer keeps them); no
+ * line is longer than 76 characters, soft breaks (`=` CRLF) never split an `=XX` escape or the
+ * escapes of one character.
  */
 
 /** Printable ASCII but `=`, plus tab: characters a line can carry as they are. */
