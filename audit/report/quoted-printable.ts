@@ -85,7 +85,7 @@ function softWrap(encoded: string): [wrapped: string, left: string] {
 }
 
 /** Characters of a line gathered before it is encoded as it comes rather than whole. */
-export const LONG_LINE_CHARS = 16 * 1024;
+const LONG_LINE_CHARS = 16 * 1024;
 
 /**
  * Yields the text quoted-printable-encoded, in chunks of about 64 K characters (ASCII), in

@@ -28,6 +28,13 @@ const QUARTER = { id: '2026-Q3', start: '2026-07-01', end: '2026-09-30' };
 const tmp = tempDir('raci-workers-');
 const workerDir = join(ROOT, 'test-output', 'parallel-worker', String(process.pid));
 const workerScript = join(workerDir, 'worker.js');
+/** What every file of these audits shares (`WorkerSetup`). */
+const setup = {
+  today: '2026-11-22',
+  quarter: '2026-Q3',
+  asOf: '2026-09-30',
+  config: defaultConfig(),
+};
 
 beforeAll(async () => {
   // Next to node_modules, so the bundle's external packages (exceljs, yauzl) resolve.
@@ -161,13 +168,7 @@ describe('runAudit on worker threads', () => {
         workers: 2,
         heapMb: 16,
         // The whole-file loader, so the 20,000 rows must fit in the worker's heap at once.
-        setup: {
-          today: '2026-11-22',
-          quarter: '2026-Q3',
-          asOf: '2026-09-30',
-          config: defaultConfig(),
-          streamAboveBytes: Number.MAX_SAFE_INTEGER,
-        },
+        setup: { ...setup, streamAboveBytes: Number.MAX_SAFE_INTEGER },
       },
     );
     expect(results.map((r) => r.file)).toEqual([
@@ -186,12 +187,6 @@ describe('runAudit on worker threads', () => {
 });
 
 describe('auditInWorkers with this thread reading too', () => {
-  const setup = {
-    today: '2026-11-22',
-    quarter: '2026-Q3',
-    asOf: '2026-09-30',
-    config: defaultConfig(),
-  };
   const small = join(ROOT, 'examples/workbooks/business-services.xlsx');
   const jobs = Array.from({ length: 40 }, (_, i) => ({ path: small, file: `copy-${i}.xlsx` }));
   // A worker that answers every file it takes at once and says it was the one reading it.
@@ -307,12 +302,6 @@ describe('auditInWorkers with this thread reading too', () => {
 });
 
 describe('auditInWorkers stops the run on an unexpected failure', () => {
-  const setup = {
-    today: '2026-11-22',
-    quarter: '2026-Q3',
-    asOf: '2026-09-30',
-    config: defaultConfig(),
-  };
   const jobs = [
     { path: join(ROOT, 'examples/workbooks/business-services.xlsx'), file: 'a.xlsx' },
     { path: join(ROOT, 'examples/workbooks/business-services.xlsx'), file: 'b.xlsx' },
